@@ -1,0 +1,4 @@
+import type { Command } from './command.js';
+
+/** The one list of subcommands; a new command is one file plus one line here. */
+export const commands: readonly Command[] = [];
