@@ -1,0 +1,3 @@
+/** The catalogue: manifest schema, vocabulary, check and build logic (browser-safe). */
+export * from './schema.js';
+export * from './vocabulary.js';
