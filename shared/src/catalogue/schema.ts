@@ -97,7 +97,6 @@ export const NhsSchema = z.strictObject({
     .default([])
     .describe('Other programmes, datasets and technologies it relates to.'),
   nations: z.array(z.enum(NATIONS)).max(4).default([]).describe('UK nations whose health services it was built for or is used in.'),
-  owner: plainText(200).optional().describe('Organisation that owns and maintains the repository.'),
   statusNote: plainText(300).optional().describe('What the maintainers or the repository say about its state.'),
   licenceSource: plainText(300).optional().describe('Where the licence was read from, and any conflict found.'),
   adopters: z.array(AdopterSchema).max(1000).default([]).describe('Only with a public source.'),
