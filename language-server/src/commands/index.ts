@@ -1,4 +1,5 @@
 import type { Command } from './command.js';
+import { validateCommand } from './validate.js';
 
 /** The one list of subcommands; a new command is one file plus one line here. */
-export const commands: readonly Command[] = [];
+export const commands: readonly Command[] = [validateCommand];

@@ -1,2 +1,2 @@
 /** Node-only adapters (file system, package cache). Browser code must not import this module. */
-export {};
+export { DefinitionsLoadError, defaultDefinitionsFile, loadR4Definitions } from './definitions.js';

@@ -1,0 +1,153 @@
+/**
+ * `wheelhouse validate <path...>`: validates FHIR JSON (and, later, XML) files and folders with the
+ * same engine as the language server. The interface other tools rely on (issue 3): keep it exactly.
+ * The engine is imported lazily so `wheelhouse --help` and other commands start fast.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError, type Command, type CommandIO } from './command.js';
+import type { FileReport, Report } from '../report/model.js';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+
+const usage = `Usage: wheelhouse validate <path...> [options]
+
+Validates FHIR R4 resources (JSON; XML is listed but not validated yet). A path may be a file or a
+folder (recursed for *.json and *.xml; node_modules and .git are skipped).
+
+Options:
+  --format text|json|sarif   output format (default: text); json ranges are 0-based (as LSP)
+  --package <dir|tgz>        load a FHIR package (repeatable)
+  --fhir-cache <dir>         FHIR package cache folder (default: ~/.fhir/packages)
+  --profile <canonical>      also validate every resource against this profile (repeatable)
+  --workspace <dir>          workspace root (reads wheelhouse.config.json)
+
+Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure.`;
+
+async function collectFiles(target: string, out: string[], io: CommandIO): Promise<boolean> {
+  let info;
+  try {
+    info = await stat(target);
+  } catch {
+    io.stderr(`wheelhouse validate: cannot read ${target}: no such file or folder\n`);
+    return false;
+  }
+  if (info.isFile()) {
+    out.push(target);
+    return true;
+  }
+  if (!info.isDirectory()) {
+    io.stderr(`wheelhouse validate: ${target} is neither a file nor a folder\n`);
+    return false;
+  }
+  // Iterative walk, sorted for stable output.
+  const dirs = [target];
+  let ok = true;
+  while (dirs.length > 0) {
+    const dir = dirs.shift()!;
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      io.stderr(`wheelhouse validate: cannot list ${dir}: ${(error as Error).message}\n`);
+      ok = false;
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const full = `${dir}${sep}${e.name}`;
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name)) dirs.push(full);
+      } else if (e.isFile() && /\.(json|xml)$/i.test(e.name)) {
+        out.push(full);
+      }
+    }
+  }
+  return ok;
+}
+
+function displayPath(cwd: string, file: string): string {
+  const rel = relative(cwd, file);
+  return (rel.startsWith('..') ? file : rel).split(sep).join('/');
+}
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'Validate FHIR R4 resources (files or folders) and report issues',
+  usage,
+  async run(args, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: [...args],
+        allowPositionals: true,
+        options: {
+          format: { type: 'string', default: 'text' },
+          package: { type: 'string', multiple: true },
+          'fhir-cache': { type: 'string' },
+          profile: { type: 'string', multiple: true },
+          workspace: { type: 'string' },
+        },
+      });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const { values, positionals } = parsed;
+    const format = values.format as Format;
+    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${String(values.format)}")`);
+    if (positionals.length === 0) throw new UsageError('give at least one file or folder to validate');
+    // TODO(issue 4, profiles): load --package / --fhir-cache / --workspace into a ConformanceSource.
+    for (const flag of ['package', 'fhir-cache', 'workspace'] as const) {
+      if (values[flag] !== undefined) io.stderr(`wheelhouse validate: --${flag} is accepted but not used yet; validating against the R4 core spec only\n`);
+    }
+
+    const files: string[] = [];
+    let ioFailure = false;
+    for (const p of positionals) {
+      if (!(await collectFiles(resolve(io.cwd, p), files, io))) ioFailure = true;
+    }
+
+    const [{ createValidator, createLineIndex }, { loadR4Definitions }] = await Promise.all([
+      import('@wheelhouse/shared/validation'),
+      import('@wheelhouse/shared/node'),
+    ]);
+    const validator = createValidator({ definitions: loadR4Definitions() });
+
+    const reports: FileReport[] = [];
+    for (const file of files) {
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (error) {
+        io.stderr(`wheelhouse validate: cannot read ${file}: ${(error as Error).message}\n`);
+        ioFailure = true;
+        continue;
+      }
+      const result = validator.validate(text, { fileName: file, ...(values.profile ? { profiles: values.profile } : {}) });
+      const lines = createLineIndex(text);
+      reports.push({
+        path: displayPath(io.cwd, file),
+        issues: result.issues.map((i) => ({
+          ruleId: i.ruleId,
+          severity: i.severity,
+          message: i.message,
+          range: { start: lines.position(i.offset), end: lines.position(i.offset + i.length) },
+          location: i.location,
+          ...(i.docs ? { docs: i.docs } : {}),
+        })),
+      });
+    }
+
+    const { summarise } = await import('../report/model.js');
+    const report: Report = { files: reports, summary: summarise(reports), rules: validator.rules };
+    if (format === 'json') io.stdout((await import('../report/json.js')).formatJson(report));
+    else if (format === 'sarif') io.stdout((await import('../report/sarif.js')).formatSarif(report, io.cwd, '0.1.0'));
+    else io.stdout((await import('../report/text.js')).formatText(report));
+
+    if (ioFailure) return 2;
+    return report.summary.errors > 0 ? 1 : 0;
+  },
+};

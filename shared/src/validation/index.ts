@@ -1,0 +1,13 @@
+/**
+ * @wheelhouse/shared/validation: the FHIR validation engine (text -> Issue[]). No Node, no DOM, no LSP;
+ * the definitions index is passed in (load it with `loadR4Definitions` from @wheelhouse/shared/node).
+ */
+export * from './issue.js';
+export * from './rule.js';
+export * from './run.js';
+export * from './parse.js';
+export * from './docs.js';
+export { createDefinitions } from './definitions/index.js';
+export type * from './definitions/index.js';
+export { rules } from './rules/index.js';
+export { jsonTypeOfPrimitive } from './walk.js';

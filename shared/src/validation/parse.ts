@@ -1,0 +1,564 @@
+/**
+ * Tolerant JSON -> tree with offsets (STYLE.md 3). Iterative (an explicit stack, no recursion), so
+ * 100,000-deep nesting cannot overflow; tolerant of half-typed JSON (missing commas, colons, values,
+ * unterminated strings, unclosed brackets, comments, trailing commas): every problem is a ParseError
+ * with a range and parsing carries on. Each container node also carries its plain JSON value (built in
+ * the same pass), so rules see ordinary objects without a second walk or re-serialisation.
+ * Offsets are UTF-16 code units (JavaScript string indices).
+ */
+
+export type JsonNode = ObjectNode | ArrayNode | StringNode | NumberNode | BooleanNode | NullNode;
+
+interface NodeBase {
+  offset: number;
+  length: number;
+}
+export interface PropertyNode {
+  key: string;
+  keyOffset: number;
+  /** Length including the quotes. */
+  keyLength: number;
+  /** Undefined when the value is missing (half-typed input). */
+  value: JsonNode | undefined;
+}
+export interface ObjectNode extends NodeBase {
+  type: 'object';
+  properties: PropertyNode[];
+  value: Record<string, unknown>;
+}
+export interface ArrayNode extends NodeBase {
+  type: 'array';
+  items: JsonNode[];
+  value: unknown[];
+}
+export interface StringNode extends NodeBase {
+  type: 'string';
+  value: string;
+}
+export interface NumberNode extends NodeBase {
+  type: 'number';
+  value: number;
+  /** The number as written ("1.50"), for decimal precision and integer checks. */
+  raw: string;
+}
+export interface BooleanNode extends NodeBase {
+  type: 'boolean';
+  value: boolean;
+}
+export interface NullNode extends NodeBase {
+  type: 'null';
+  value: null;
+}
+
+export type ParseErrorCode =
+  | 'invalid-symbol'
+  | 'invalid-number'
+  | 'property-name-expected'
+  | 'value-expected'
+  | 'colon-expected'
+  | 'comma-expected'
+  | 'close-brace-expected'
+  | 'close-bracket-expected'
+  | 'end-of-file-expected'
+  | 'unterminated-string'
+  | 'invalid-escape'
+  | 'invalid-character'
+  | 'trailing-comma'
+  | 'comment-not-allowed'
+  | 'duplicate-key'
+  | 'empty-document';
+
+export interface ParseError {
+  code: ParseErrorCode;
+  message: string;
+  offset: number;
+  length: number;
+}
+
+export interface JsonDocument {
+  text: string;
+  root: JsonNode | undefined;
+  errors: ParseError[];
+}
+
+// Parser states per open container.
+const OBJ_KEY_OR_END = 0; // after '{'
+const OBJ_COLON = 1;
+const OBJ_VALUE = 2;
+const OBJ_COMMA_OR_END = 3;
+const OBJ_KEY = 4; // after ','
+const ARR_VALUE_OR_END = 5; // after '['
+const ARR_COMMA_OR_END = 6;
+const ARR_VALUE = 7; // after ','
+
+interface Frame {
+  node: ObjectNode | ArrayNode;
+  state: number;
+  prop: PropertyNode | undefined;
+  /** Keys seen, for duplicate detection (objects only; allocated on the 9th key). */
+  keys: Set<string> | undefined;
+}
+
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  // `__proto__` must become an own property (as JSON.parse does), not the prototype.
+  if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isIdentChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95 || c === 36 || c === 45 || c === 43 || c === 46;
+}
+
+/** Parses JSON text into an offset-keeping tree; never throws. */
+export function parseJson(text: string): JsonDocument {
+  const errors: ParseError[] = [];
+  const n = text.length;
+  let pos = 0;
+  let root: JsonNode | undefined;
+  let rootDone = false;
+  const stack: Frame[] = [];
+
+  const error = (code: ParseErrorCode, message: string, offset: number, length: number): void => {
+    errors.push({ code, message, offset, length: Math.max(0, length) });
+  };
+
+  // Skips whitespace and (reporting them) comments; returns the next char code or -1 at the end.
+  const skip = (): number => {
+    while (pos < n) {
+      const c = text.charCodeAt(pos);
+      if (c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff) {
+        pos++;
+      } else if (c === 47 && pos + 1 < n && (text.charCodeAt(pos + 1) === 47 || text.charCodeAt(pos + 1) === 42)) {
+        const start = pos;
+        if (text.charCodeAt(pos + 1) === 47) {
+          const end = text.indexOf('\n', pos);
+          pos = end < 0 ? n : end;
+        } else {
+          const end = text.indexOf('*/', pos + 2);
+          pos = end < 0 ? n : end + 2;
+        }
+        error('comment-not-allowed', 'Comments are not allowed in JSON', start, pos - start);
+      } else {
+        return c;
+      }
+    }
+    return -1;
+  };
+
+  const readString = (): StringNode => {
+    const start = pos;
+    pos++; // opening quote
+    let chunkStart = pos;
+    let out = '';
+    for (;;) {
+      if (pos >= n) {
+        error('unterminated-string', 'Unterminated string: a closing " is missing', start, pos - start);
+        out += text.slice(chunkStart, pos);
+        break;
+      }
+      const c = text.charCodeAt(pos);
+      if (c === 34) {
+        out += text.slice(chunkStart, pos);
+        pos++;
+        break;
+      }
+      if (c === 92) {
+        out += text.slice(chunkStart, pos);
+        const e = text.charCodeAt(pos + 1);
+        pos += 2;
+        switch (e) {
+          case 34: out += '"'; break;
+          case 92: out += '\\'; break;
+          case 47: out += '/'; break;
+          case 98: out += '\b'; break;
+          case 102: out += '\f'; break;
+          case 110: out += '\n'; break;
+          case 114: out += '\r'; break;
+          case 116: out += '\t'; break;
+          case 117: {
+            const hex = text.slice(pos, pos + 4);
+            if (/^[0-9a-fA-F]{4}$/.test(hex)) {
+              out += String.fromCharCode(parseInt(hex, 16));
+              pos += 4;
+            } else {
+              error('invalid-escape', 'Invalid unicode escape: \\u needs four hex digits', pos - 2, 2 + hex.length);
+            }
+            break;
+          }
+          default:
+            error('invalid-escape', 'Invalid escape character in string', pos - 2, 2);
+            if (Number.isNaN(e)) pos = n;
+        }
+        chunkStart = pos;
+        continue;
+      }
+      if (c < 0x20) {
+        if (c === 10 || c === 13) {
+          // A line break ends a half-typed string: report and stop there.
+          error('unterminated-string', 'Unterminated string: a closing " is missing', start, pos - start);
+          out += text.slice(chunkStart, pos);
+          break;
+        }
+        error('invalid-character', 'Control characters must be escaped in JSON strings', pos, 1);
+      }
+      pos++;
+    }
+    return { type: 'string', value: out, offset: start, length: pos - start };
+  };
+
+  const readNumber = (): NumberNode => {
+    const start = pos;
+    let ok = true;
+    if (text.charCodeAt(pos) === 45) pos++;
+    const intStart = pos;
+    while (pos < n && isDigit(text.charCodeAt(pos))) pos++;
+    if (pos === intStart) ok = false;
+    else if (pos - intStart > 1 && text.charCodeAt(intStart) === 48) ok = false; // leading zero
+    if (text.charCodeAt(pos) === 46) {
+      pos++;
+      const f = pos;
+      while (pos < n && isDigit(text.charCodeAt(pos))) pos++;
+      if (pos === f) ok = false;
+    }
+    const e = text.charCodeAt(pos);
+    if (e === 101 || e === 69) {
+      pos++;
+      const s = text.charCodeAt(pos);
+      if (s === 43 || s === 45) pos++;
+      const x = pos;
+      while (pos < n && isDigit(text.charCodeAt(pos))) pos++;
+      if (pos === x) ok = false;
+    }
+    // Swallow trailing identifier characters ("12abc") into the same bad token.
+    while (pos < n && isIdentChar(text.charCodeAt(pos))) {
+      pos++;
+      ok = false;
+    }
+    const raw = text.slice(start, pos);
+    if (!ok) error('invalid-number', `Invalid number "${raw}"`, start, pos - start);
+    return { type: 'number', value: ok ? Number(raw) : Number.parseFloat(raw) || 0, raw, offset: start, length: pos - start };
+  };
+
+  // Reads a scalar at pos or opens a container; returns the scalar, or undefined after pushing a frame
+  // (or after an invalid symbol, reported, when `consumedInvalid` is set).
+  let consumedInvalid = false;
+  const readValue = (c: number): JsonNode | undefined => {
+    consumedInvalid = false;
+    if (c === 34) return readString();
+    if (c === 123) {
+      const node: ObjectNode = { type: 'object', properties: [], value: {}, offset: pos, length: 1 };
+      pos++;
+      stack.push({ node, state: OBJ_KEY_OR_END, prop: undefined, keys: undefined });
+      return undefined;
+    }
+    if (c === 91) {
+      const node: ArrayNode = { type: 'array', items: [], value: [], offset: pos, length: 1 };
+      pos++;
+      stack.push({ node, state: ARR_VALUE_OR_END, prop: undefined, keys: undefined });
+      return undefined;
+    }
+    if (c === 45 || isDigit(c)) return readNumber();
+    const start = pos;
+    while (pos < n && isIdentChar(text.charCodeAt(pos))) pos++;
+    if (pos === start) pos++;
+    const word = text.slice(start, pos);
+    if (word === 'true') return { type: 'boolean', value: true, offset: start, length: 4 };
+    if (word === 'false') return { type: 'boolean', value: false, offset: start, length: 5 };
+    if (word === 'null') return { type: 'null', value: null, offset: start, length: 4 };
+    error('invalid-symbol', `Unexpected "${word}": expected a value (string, number, object, array, true, false or null)`, start, pos - start);
+    consumedInvalid = true;
+    return undefined;
+  };
+
+  // Attaches a finished value to the enclosing container (or makes it the root).
+  const attach = (node: JsonNode): void => {
+    const frame = stack[stack.length - 1];
+    if (!frame) {
+      root = node;
+      rootDone = true;
+      return;
+    }
+    if (frame.node.type === 'object') {
+      const prop = frame.prop;
+      if (prop) {
+        prop.value = node;
+        setOwn(frame.node.value, prop.key, node.value);
+      }
+      frame.state = OBJ_COMMA_OR_END;
+    } else {
+      frame.node.items.push(node);
+      frame.node.value.push(node.value);
+      frame.state = ARR_COMMA_OR_END;
+    }
+  };
+
+  const closeTop = (end: number): void => {
+    const frame = stack.pop()!;
+    frame.node.length = end - frame.node.offset;
+    attach(frame.node);
+  };
+
+  const startKey = (frame: Frame, c: number): void => {
+    const obj = frame.node as ObjectNode;
+    let keyNode: StringNode;
+    if (c === 34) {
+      keyNode = readString();
+    } else {
+      // Unquoted key (half-typed input): report, read it as a name anyway.
+      const start = pos;
+      while (pos < n && isIdentChar(text.charCodeAt(pos))) pos++;
+      if (pos === start) pos++;
+      keyNode = { type: 'string', value: text.slice(start, pos), offset: start, length: pos - start };
+      error('property-name-expected', 'Property names must be double-quoted strings', start, pos - start);
+    }
+    const prop: PropertyNode = { key: keyNode.value, keyOffset: keyNode.offset, keyLength: keyNode.length, value: undefined };
+    const props = obj.properties;
+    let dup = false;
+    if (frame.keys) {
+      dup = frame.keys.has(prop.key);
+      frame.keys.add(prop.key);
+    } else {
+      for (let i = 0; i < props.length; i++) if (props[i]!.key === prop.key) dup = true;
+      if (props.length >= 8) frame.keys = new Set(props.map((p) => p.key).concat(prop.key));
+    }
+    if (dup) error('duplicate-key', `Duplicate property "${prop.key}": JSON objects must not repeat a name`, prop.keyOffset, prop.keyLength);
+    props.push(prop);
+    frame.prop = prop;
+    frame.state = OBJ_COLON;
+  };
+
+  for (;;) {
+    const c = skip();
+    const frame = stack[stack.length - 1];
+    if (c < 0) {
+      // End of text: close what is still open.
+      if (frame) {
+        const closer = frame.node.type === 'object' ? '}' : ']';
+        error(
+          frame.node.type === 'object' ? 'close-brace-expected' : 'close-bracket-expected',
+          `Unexpected end of text: "${closer}" expected`,
+          frame.node.offset,
+          1,
+        );
+        while (stack.length > 0) closeTop(n);
+      } else if (!rootDone) {
+        error('empty-document', 'The document is empty: a JSON value is expected', 0, n);
+      }
+      break;
+    }
+    if (!frame) {
+      if (rootDone) {
+        error('end-of-file-expected', 'Unexpected text after the end of the JSON value', pos, n - pos);
+        break;
+      }
+      const v = readValue(c);
+      if (v) attach(v);
+      continue;
+    }
+    switch (frame.state) {
+      case OBJ_KEY_OR_END:
+      case OBJ_KEY:
+        if (c === 125) {
+          if (frame.state === OBJ_KEY) error('trailing-comma', 'Trailing comma: remove it or add a property', pos - 1, 1);
+          pos++;
+          closeTop(pos);
+        } else if (c === 44) {
+          error('property-name-expected', 'A property name is expected before ","', pos, 1);
+          pos++;
+          frame.state = OBJ_KEY;
+        } else if (c === 93) {
+          error('close-brace-expected', '"}" expected, found "]"', pos, 1);
+          pos++;
+          closeTop(pos);
+        } else {
+          startKey(frame, c);
+        }
+        break;
+      case OBJ_COLON:
+        if (c === 58) {
+          pos++;
+          frame.state = OBJ_VALUE;
+        } else {
+          error('colon-expected', `":" expected after property name "${frame.prop?.key ?? ''}"`, pos, 1);
+          if (c === 44 || c === 125) {
+            frame.state = OBJ_COMMA_OR_END;
+          } else {
+            frame.state = OBJ_VALUE;
+          }
+        }
+        break;
+      case OBJ_VALUE:
+        if (c === 44 || c === 125 || c === 93) {
+          error('value-expected', `A value is expected for property "${frame.prop?.key ?? ''}"`, pos, 1);
+          frame.state = OBJ_COMMA_OR_END;
+        } else {
+          const v = readValue(c);
+          if (v) attach(v);
+          else if (consumedInvalid) frame.state = OBJ_COMMA_OR_END;
+        }
+        break;
+      case OBJ_COMMA_OR_END:
+        if (c === 44) {
+          pos++;
+          frame.state = OBJ_KEY;
+        } else if (c === 125) {
+          pos++;
+          closeTop(pos);
+        } else if (c === 93) {
+          error('close-brace-expected', '"}" expected, found "]"', pos, 1);
+          pos++;
+          closeTop(pos);
+        } else {
+          error('comma-expected', '"," expected between properties', pos, 1);
+          if (c === 34) startKey(frame, c);
+          else pos++;
+        }
+        break;
+      case ARR_VALUE_OR_END:
+      case ARR_VALUE:
+        if (c === 93) {
+          if (frame.state === ARR_VALUE) error('trailing-comma', 'Trailing comma: remove it or add an item', pos - 1, 1);
+          pos++;
+          closeTop(pos);
+        } else if (c === 44) {
+          error('value-expected', 'A value is expected before ","', pos, 1);
+          pos++;
+        } else if (c === 125) {
+          error('close-bracket-expected', '"]" expected, found "}"', pos, 1);
+          pos++;
+          closeTop(pos);
+        } else {
+          const v = readValue(c);
+          if (v) attach(v);
+          else if (consumedInvalid) frame.state = ARR_COMMA_OR_END;
+        }
+        break;
+      case ARR_COMMA_OR_END:
+        if (c === 44) {
+          pos++;
+          frame.state = ARR_VALUE;
+        } else if (c === 93) {
+          pos++;
+          closeTop(pos);
+        } else if (c === 125) {
+          error('close-bracket-expected', '"]" expected, found "}"', pos, 1);
+          pos++;
+          closeTop(pos);
+        } else {
+          error('comma-expected', '"," expected between array items', pos, 1);
+          frame.state = ARR_VALUE;
+        }
+        break;
+    }
+  }
+  return { text, root, errors };
+}
+
+/** The deepest node along `path`, and the property through which it was reached (if any). */
+export interface PathMatch {
+  node: JsonNode | undefined;
+  property: PropertyNode | undefined;
+  /** How many path segments were resolved (path.length when the whole path exists). */
+  depth: number;
+}
+
+/** Follows a JSON path down the tree as far as it exists. */
+export function findNodeAtPath(root: JsonNode | undefined, path: readonly (string | number)[]): PathMatch {
+  let node = root;
+  let property: PropertyNode | undefined;
+  let depth = 0;
+  for (const segment of path) {
+    if (!node) break;
+    if (node.type === 'object' && typeof segment === 'string') {
+      let found: PropertyNode | undefined;
+      const props = node.properties;
+      // Last wins, as in the plain value.
+      for (let i = props.length - 1; i >= 0; i--) {
+        if (props[i]!.key === segment) {
+          found = props[i];
+          break;
+        }
+      }
+      if (!found) break;
+      property = found;
+      if (!found.value) {
+        depth++;
+        node = undefined;
+        break;
+      }
+      node = found.value;
+    } else if (node.type === 'array' && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (!item) break;
+      node = item;
+    } else {
+      break;
+    }
+    depth++;
+  }
+  return { node, property, depth };
+}
+
+/** The innermost node containing `offset`, with its JSON path (for hover and completion). */
+export function findNodeAtOffset(root: JsonNode | undefined, offset: number): { node: JsonNode | undefined; path: (string | number)[]; property: PropertyNode | undefined } {
+  const path: (string | number)[] = [];
+  let node = root;
+  let property: PropertyNode | undefined;
+  if (!node || offset < node.offset || offset > node.offset + node.length) return { node: undefined, path, property };
+  for (;;) {
+    let next: JsonNode | undefined;
+    if (node.type === 'object') {
+      for (const p of node.properties) {
+        const end = p.value ? p.value.offset + p.value.length : p.keyOffset + p.keyLength;
+        if (offset >= p.keyOffset && offset <= end) {
+          path.push(p.key);
+          property = p;
+          next = p.value;
+          if (!next) return { node, path, property };
+          break;
+        }
+      }
+    } else if (node.type === 'array') {
+      for (let i = 0; i < node.items.length; i++) {
+        const item = node.items[i]!;
+        if (offset >= item.offset && offset <= item.offset + item.length) {
+          path.push(i);
+          next = item;
+          break;
+        }
+      }
+    }
+    if (!next) return { node, path, property };
+    node = next;
+  }
+}
+
+/** Turns a UTF-16 offset into a 0-based line and character (LSP positions). Build once per text. */
+export function createLineIndex(text: string): { position(offset: number): { line: number; character: number } } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return {
+    position(offset: number) {
+      const o = Math.max(0, Math.min(offset, text.length));
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= o) lo = mid;
+        else hi = mid - 1;
+      }
+      return { line: lo, character: o - starts[lo]! };
+    },
+  };
+}
