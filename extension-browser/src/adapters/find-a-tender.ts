@@ -1,0 +1,54 @@
+// Find a Tender notices: old TED-form and Procurement Act 2023 (UK1–17) bodies (SITE-SHAPES §1).
+import type { SiteAdapter } from './types';
+import { cleanText, cpvCodesIn, clip, visibleText } from '../utils/text';
+import { textAfterLabel, titleWithoutSuffix } from '../utils/dom';
+
+const LABELS = 'h2, h3, h4, h5, dt, strong';
+
+export const findATender: SiteAdapter = {
+  id: 'find-a-tender',
+  label: 'Find a Tender notices',
+  hosts: ['www.find-tender.service.gov.uk', 'find-tender.service.gov.uk'],
+  matchesUrl: (url) => /^\/Notice\/\d{6}-\d{4}\/?$/i.test(url.pathname),
+  anchor: (doc) => doc.querySelector('main h1, h1'),
+  extract(doc, url) {
+    const main = doc.querySelector('main.notice-view, main') ?? doc.body;
+    const content = main;
+    const title =
+      visibleText(main.querySelector('h1.govuk-heading-l, h1')) ||
+      textAfterLabel(content, LABELS, 'ii.1.1) title') ||
+      titleWithoutSuffix(doc, '- Find a Tender');
+    if (!title) return undefined;
+    const buyer =
+      visibleText(main.querySelector('.govuk-grid-column-three-quarters ul.govuk-list > li')) ||
+      firstLine(main.querySelector('#contracting_authority_0 + div.govuk-body')) ||
+      undefined;
+    const description = [
+      textAfterLabel(content, LABELS, 'short description'),
+      textAfterLabel(content, LABELS, 'description of the procurement'),
+      textAfterLabel(content, 'h3, h4, dt', /^description$/),
+    ]
+      .filter((s, i, all) => s && all.indexOf(s) === i)
+      .join(' ');
+    const cpvText = [
+      textAfterLabel(content, LABELS, 'main cpv code'),
+      textAfterLabel(content, LABELS, 'additional cpv code'),
+      textAfterLabel(content, LABELS, 'cpv classifications'),
+    ].join(' ');
+    return {
+      adapter: 'find-a-tender',
+      url: url.href,
+      title,
+      description: clip(description, 4000),
+      cpvCodes: cpvCodesIn(cpvText),
+      buyer,
+      keywords: [],
+    };
+  },
+};
+
+function firstLine(el: Element | null): string {
+  if (!el) return '';
+  const first = el.querySelector('p, li, strong') ?? el;
+  return cleanText(first.textContent).split(/\n/)[0] ?? '';
+}

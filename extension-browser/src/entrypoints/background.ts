@@ -1,0 +1,50 @@
+import { browser, defineBackground } from '#imports';
+import bundled from 'virtual:wheelhouse-bundled-catalogue';
+import { BackgroundService } from '../features/background-service';
+import { CatalogueStore, parseCatalogueDoc } from '../features/catalogue-store';
+import { createLocalMatcher } from '../features/local-matcher';
+import { syncLoopbackScript } from '../features/loopback';
+import { browserCatalogueCache } from '../utils/catalogue-cache';
+import { isWheelhouseRequest } from '../utils/messages';
+import { getSettings, settingsItem } from '../utils/storage';
+
+const REFRESH_ALARM = 'wheelhouse-refresh';
+
+export default defineBackground(() => {
+  const parsedBundle = parseCatalogueDoc(bundled);
+  const store = new CatalogueStore({
+    // A bundled catalogue that fails validation is a build bug; ship nothing rather than bad data.
+    bundled: parsedBundle.ok ? parsedBundle.doc : { version: 'invalid-bundle', components: [] },
+    cache: browserCatalogueCache,
+    fetch: (input, init) => fetch(input, init),
+    now: () => new Date(),
+  });
+  const service = new BackgroundService({
+    store,
+    createMatcher: createLocalMatcher,
+    getSettings,
+    injectOnDemand: async (tabId) => {
+      await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/on-demand.js'] });
+    },
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (response: unknown) => void) => {
+    if (!isWheelhouseRequest(message)) return false;
+    service.handle(message).then(sendResponse, (error: unknown) => sendResponse({ error: String(error) }));
+    return true;
+  });
+
+  // Refresh on a timer only: the bundled copy is current at install, and an idle browser makes no requests.
+  const schedule = async () => {
+    const settings = await getSettings();
+    await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: settings.refreshHours * 60 });
+    await syncLoopbackScript(browser, settings.loopback);
+  };
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== REFRESH_ALARM) return;
+    void getSettings().then((s) => store.refresh(s.catalogueUrl));
+  });
+  settingsItem.watch(() => void schedule());
+  browser.runtime.onInstalled.addListener(() => void schedule());
+  browser.runtime.onStartup.addListener(() => void schedule());
+});

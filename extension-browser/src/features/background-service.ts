@@ -1,0 +1,94 @@
+// Answers the content script and popup. Matching runs here, in the extension, against the local catalogue:
+// the need never leaves the browser.
+import type { PageNeed } from '../adapters/types';
+import type { CatalogueStatus, MatchResponse, WheelhouseRequest } from '../utils/messages';
+import type { Settings } from '../utils/storage';
+import type { Suggestion } from '../utils/suggestion';
+import type { CatalogueDoc, CatalogueState, CatalogueStore } from './catalogue-store';
+import { toSuggestion, type MatchHit } from './suggestions';
+
+export interface Matcher {
+  match(need: PageNeed, limit: number): MatchHit[];
+  search(query: string, limit: number): MatchHit[];
+}
+
+export interface BackgroundDeps {
+  store: CatalogueStore;
+  createMatcher(doc: CatalogueDoc): Matcher;
+  getSettings(): Promise<Settings>;
+  /** Injects the on-demand content script into a tab the user granted through activeTab. */
+  injectOnDemand(tabId: number): Promise<void>;
+}
+
+const MAX_SUGGESTIONS = 5;
+const MAX_SEARCH = 20;
+
+export class BackgroundService {
+  readonly #deps: BackgroundDeps;
+  #matcher: { doc: CatalogueDoc; matcher: Matcher } | undefined;
+
+  constructor(deps: BackgroundDeps) {
+    this.#deps = deps;
+  }
+
+  async handle(request: WheelhouseRequest): Promise<unknown> {
+    switch (request.type) {
+      case 'wheelhouse/match':
+        return this.match(request.need);
+      case 'wheelhouse/search':
+        return this.search(request.query);
+      case 'wheelhouse/check-tab':
+        try {
+          await this.#deps.injectOnDemand(request.tabId);
+          return { ok: true };
+        } catch (error) {
+          return { ok: false, error: error instanceof Error ? error.message : String(error) };
+        }
+      case 'wheelhouse/refresh': {
+        const settings = await this.#deps.getSettings();
+        return status(await this.#deps.store.refresh(settings.catalogueUrl));
+      }
+      case 'wheelhouse/status':
+        return status(await this.#deps.store.current());
+    }
+  }
+
+  async match(need: PageNeed): Promise<MatchResponse> {
+    const [state, settings] = await Promise.all([this.#deps.store.current(), this.#deps.getSettings()]);
+    if (need.adapter !== 'generic' && (settings.sites[need.adapter] === false || state.disabledAdapters.includes(need.adapter))) {
+      return { disabled: true, suggestions: [] };
+    }
+    const hits = this.#matcherFor(state).match(need, MAX_SUGGESTIONS);
+    return { disabled: false, suggestions: this.#toSuggestions(state, hits, settings, need) };
+  }
+
+  async search(query: string): Promise<Suggestion[]> {
+    const [state, settings] = await Promise.all([this.#deps.store.current(), this.#deps.getSettings()]);
+    const hits = this.#matcherFor(state).search(query.slice(0, 500), MAX_SEARCH);
+    return this.#toSuggestions(state, hits, settings);
+  }
+
+  #matcherFor(state: CatalogueState): Matcher {
+    if (this.#matcher?.doc !== state.doc) this.#matcher = { doc: state.doc, matcher: this.#deps.createMatcher(state.doc) };
+    return this.#matcher.matcher;
+  }
+
+  #toSuggestions(state: CatalogueState, hits: MatchHit[], settings: Settings, need?: PageNeed): Suggestion[] {
+    const byId = new Map(state.doc.components.map((c) => [c.id, c]));
+    return hits.flatMap((hit) => {
+      const component = byId.get(hit.id);
+      return component ? [toSuggestion(component, hit, settings.catalogueRepo, need)] : [];
+    });
+  }
+}
+
+function status(state: CatalogueState): CatalogueStatus {
+  return {
+    source: state.source,
+    components: state.doc.components.length,
+    version: state.doc.version,
+    fetchedAt: state.fetchedAt,
+    lastError: state.lastError,
+    disabledAdapters: state.disabledAdapters,
+  };
+}

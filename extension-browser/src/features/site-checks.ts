@@ -1,0 +1,65 @@
+// Runs the page check on the site adapters' pages and again after soft navigation (GitHub's turbo /
+// React navigation, GitLab's client routing): refined-github re-runs on turbo:render and soft-nav events.
+import { adapterForHost, GENERIC_ADAPTER } from '../adapters';
+import type { SendMessage } from '../utils/messages';
+import type { PageStore } from '../utils/page-storage';
+import { isLoopback, siteUrl } from '../utils/site-url';
+import { runPageCheck, type PageCheckResult } from './page-check';
+
+const SOFT_NAV_EVENTS = ['turbo:render', 'soft-nav:react-done', 'soft-nav:end', 'pjax:end'];
+const ABORT_EVENTS = ['turbo:before-fetch-request', 'turbo:visit', 'pjax:start'];
+
+export interface SiteChecksInput {
+  window: Window;
+  send: SendMessage;
+  store: PageStore;
+  /** Ends everything when the content script is invalidated (extension reload/update). */
+  signal: AbortSignal;
+  /** Called after each run (tests, timing). */
+  onResult?: (result: PageCheckResult) => void;
+}
+
+export function startSiteChecks(input: SiteChecksInput): { rerun(): void } {
+  const win = input.window;
+  let controller: AbortController | undefined;
+  let lastHref = '';
+
+  const run = (force: boolean) => {
+    const href = win.location.href;
+    if (!force && href === lastHref) return;
+    lastHref = href;
+    controller?.abort();
+    if (input.signal.aborted) return;
+    const current = new AbortController();
+    controller = current;
+    const location = new URL(href);
+    const url = siteUrl(location);
+    const loopback = isLoopback(location);
+    const adapter = adapterForHost(url.hostname) ?? (loopback ? GENERIC_ADAPTER : undefined);
+    if (!adapter?.matchesUrl(url)) return;
+    void runPageCheck({
+      document: win.document,
+      adapter,
+      url,
+      location,
+      send: input.send,
+      store: input.store,
+      signal: current.signal,
+      showEmpty: loopback,
+    })
+      .then((result) => input.onResult?.(result))
+      .catch(() => {
+        // The background went away (extension updated); nothing to show.
+      });
+  };
+
+  input.signal.addEventListener('abort', () => controller?.abort(), { once: true });
+  const opts = { signal: input.signal };
+  for (const name of SOFT_NAV_EVENTS) win.document.addEventListener(name, () => run(false), opts);
+  for (const name of ABORT_EVENTS) win.document.addEventListener(name, () => controller?.abort(), opts);
+  win.addEventListener('popstate', () => run(false), opts);
+  // WXT polls location changes; covers navigations that fire none of the events above.
+  win.addEventListener('wxt:locationchange', () => run(false), opts);
+  run(true);
+  return { rerun: () => run(true) };
+}

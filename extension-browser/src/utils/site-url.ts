@@ -1,0 +1,23 @@
+/**
+ * The site URL a page stands for. Loopback pages (TEST build or the testing switch) are served as
+ * `http://127.0.0.1:<port>/<site host>/<site path>` (e.g. `/www.find-tender.service.gov.uk/Notice/012345-2024`)
+ * and map to `https://<site host>/<site path>`, so each adapter runs on its fixture; any other loopback path
+ * maps to itself and gets the generic adapter.
+ */
+export function siteUrl(location: URL): URL {
+  if (!isLoopback(location)) return location;
+  const match = /^\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)(\/.*)?$/i.exec(location.pathname);
+  if (!match) return location;
+  return new URL(`https://${match[1]}${match[2] ?? '/'}${location.search}${location.hash}`);
+}
+
+export const LOOPBACK_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export function isLoopback(url: URL): boolean {
+  return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
+}
+
+/** The page key used for "hide on this page": origin + path, no query or fragment. */
+export function pageKey(url: URL): string {
+  return `${url.origin}${url.pathname}`;
+}

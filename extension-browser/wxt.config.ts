@@ -1,0 +1,73 @@
+import { defineConfig } from 'wxt';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The TEST build (`pnpm build:test`, env WHEELHOUSE_TEST_BUILD=1) also runs the content script on
+ * http://127.0.0.1/* and http://localhost/* so the e2e suites can use local fixture pages. It writes to
+ * `.output/test-<browser>-mv<N>/`; the real build never matches loopback pages.
+ */
+const testBuild = process.env.WHEELHOUSE_TEST_BUILD === '1';
+const sharedSrc = fileURLToPath(new URL('../shared/src/', import.meta.url));
+
+/**
+ * The bundled catalogue: `catalogue/dist/catalogue.json` from `wheelhouse catalogue build` (run it before
+ * this build; `pnpm build` at the root does). Without it the extension ships an empty catalogue and says
+ * so in the build log and in the popup; it still refreshes from the remote URL.
+ */
+const CATALOGUE_DIST = fileURLToPath(new URL('../catalogue/dist/catalogue.json', import.meta.url));
+const BUNDLED_ID = 'virtual:wheelhouse-bundled-catalogue';
+
+function bundledCatalogue() {
+  return {
+    name: 'wheelhouse-bundled-catalogue',
+    resolveId: (id: string) => (id === BUNDLED_ID ? `\0${BUNDLED_ID}` : undefined),
+    load(id: string) {
+      if (id !== `\0${BUNDLED_ID}`) return undefined;
+      if (!existsSync(CATALOGUE_DIST)) {
+        console.warn(`[wheelhouse] ${CATALOGUE_DIST} not found: bundling an EMPTY catalogue (run \`wheelhouse catalogue build\` first)`);
+        return 'export default { version: "none", components: [] };';
+      }
+      return `export default ${readFileSync(CATALOGUE_DIST, 'utf8')};`;
+    },
+  };
+}
+
+export const LOOPBACK_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  srcDir: 'src',
+  imports: false,
+  outDirTemplate: `${testBuild ? 'test-' : ''}{{browser}}-mv{{manifestVersion}}{{modeSuffix}}`,
+  // The engine is consumed from source (one copy of the code, tree-shaken into the bundles).
+  alias: {
+    '@wheelhouse/shared/catalogue': `${sharedSrc}catalogue/index.ts`,
+    '@wheelhouse/shared/matching': `${sharedSrc}matching/index.ts`,
+  },
+  vite: () => ({ plugins: [bundledCatalogue()] }),
+  manifest: ({ browser }) => ({
+    name: testBuild ? 'Wheelhouse (test build)' : 'Wheelhouse',
+    description:
+      'Shows open-source NHS components that already do the job, on tenders and project pages. Matching runs in your browser.',
+    permissions: ['storage', 'activeTab', 'scripting', 'alarms'],
+    // The toolbar button checks other pages on demand through activeTab; no broad host permission.
+    ...(browser === 'firefox' ? { optional_permissions: LOOPBACK_MATCHES } : { optional_host_permissions: LOOPBACK_MATCHES }),
+    action: { default_title: 'Wheelhouse: check this page' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: {
+              id: 'wheelhouse@nhs-wheelhouse.example',
+              strict_min_version: '128.0',
+              // Firefox's built-in data consent: the extension collects nothing.
+              data_collection_permissions: { required: ['none'] },
+            }, } }
+      : {}),
+  }),
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (!testBuild) return;
+      for (const script of manifest.content_scripts ?? []) {
+        script.matches = [...new Set([...(script.matches ?? []), ...LOOPBACK_MATCHES])];
+      }
+    },
+  },
+});
