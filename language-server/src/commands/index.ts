@@ -1,5 +1,9 @@
 import type { Command } from './command.js';
+import { identifierCommand } from './identifier.js';
 import { validateCommand } from './validate.js';
 
 /** The one list of subcommands; a new command is one file plus one line here. */
-export const commands: readonly Command[] = [validateCommand];
+export const commands: readonly Command[] = [
+  identifierCommand,
+  validateCommand,
+];

@@ -1,0 +1,3 @@
+/** wheelhouse.config.json: schema, defaults and a pure parser with located errors (browser-safe). */
+export * from './schema.js';
+export * from './parse.js';
