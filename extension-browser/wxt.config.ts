@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -11,12 +12,29 @@ const testBuild = process.env.WHEELHOUSE_TEST_BUILD === '1';
 const sharedSrc = fileURLToPath(new URL('../shared/src/', import.meta.url));
 
 /**
- * The bundled catalogue: `catalogue/dist/catalogue.json` from `wheelhouse catalogue build` (run it before
- * this build; `pnpm build` at the root does). Without it the extension ships an empty catalogue and says
- * so in the build log and in the popup; it still refreshes from the remote URL.
+ * The bundled catalogue: `catalogue/dist/catalogue.json` from `wheelhouse catalogue build` when present, else
+ * the manifests in `catalogue/components/*.yaml` read directly. The background validates it with the shared
+ * zod schema at startup, exactly like a remote copy.
  */
 const CATALOGUE_DIST = fileURLToPath(new URL('../catalogue/dist/catalogue.json', import.meta.url));
+const CATALOGUE_COMPONENTS = fileURLToPath(new URL('../catalogue/components/', import.meta.url));
 const BUNDLED_ID = 'virtual:wheelhouse-bundled-catalogue';
+
+function readCatalogueSource(): string {
+  if (existsSync(CATALOGUE_DIST)) return readFileSync(CATALOGUE_DIST, 'utf8');
+  const files = existsSync(CATALOGUE_COMPONENTS)
+    ? readdirSync(CATALOGUE_COMPONENTS).filter((f) => f.endsWith('.yaml')).sort()
+    : [];
+  if (files.length === 0) {
+    throw new Error(`[wheelhouse] no catalogue: neither ${CATALOGUE_DIST} nor ${CATALOGUE_COMPONENTS}*.yaml exists`);
+  }
+  // `yaml` is the shared package's dependency; resolve it from there.
+  const { parse } = createRequire(fileURLToPath(new URL('../shared/package.json', import.meta.url)))('yaml') as {
+    parse(text: string): unknown;
+  };
+  const components = files.map((f) => parse(readFileSync(`${CATALOGUE_COMPONENTS}${f}`, 'utf8')));
+  return JSON.stringify({ version: `manifests-${files.length}`, components });
+}
 
 function bundledCatalogue() {
   return {
@@ -24,11 +42,7 @@ function bundledCatalogue() {
     resolveId: (id: string) => (id === BUNDLED_ID ? `\0${BUNDLED_ID}` : undefined),
     load(id: string) {
       if (id !== `\0${BUNDLED_ID}`) return undefined;
-      if (!existsSync(CATALOGUE_DIST)) {
-        console.warn(`[wheelhouse] ${CATALOGUE_DIST} not found: bundling an EMPTY catalogue (run \`wheelhouse catalogue build\` first)`);
-        return 'export default { version: "none", components: [] };';
-      }
-      return `export default ${readFileSync(CATALOGUE_DIST, 'utf8')};`;
+      return `export default ${readCatalogueSource()};`;
     },
   };
 }
