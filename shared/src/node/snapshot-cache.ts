@@ -1,0 +1,68 @@
+/**
+ * Node adapter: generated snapshots on disk, keyed by a content hash of every StructureDefinition
+ * that was loaded (so any change to a profile, its base or a type profile gives a new key) and the
+ * generator version. One file per key: `<dir>/snapshots-<sha256>.json`.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ConformanceStore } from '../packages/store.js';
+import type { ElementDefinition, StructureDefinition } from '../profiles/types.js';
+
+/** Bump when generated snapshots would change for the same input. */
+export const SNAPSHOT_GENERATOR_VERSION = 'wheelhouse-snapshot/1';
+
+/** The cache key of a store's StructureDefinitions (those without a snapshot, by full content). */
+export function snapshotCacheKey(store: ConformanceStore, extra = ''): string {
+  const hash = createHash('sha256');
+  hash.update(SNAPSHOT_GENERATOR_VERSION);
+  hash.update(extra);
+  const parts: string[] = [];
+  for (const { resource, origin } of store.all('StructureDefinition')) {
+    const sd = resource as StructureDefinition;
+    // Core and published-snapshot definitions are named, not hashed: their content is fixed per source.
+    parts.push(sd.snapshot?.element.length ? `${origin.source} ${sd.url}|${sd.version ?? ''}` : JSON.stringify(sd));
+  }
+  parts.sort();
+  for (const p of parts) hash.update(p);
+  return hash.digest('hex');
+}
+
+export class SnapshotDiskCache {
+  readonly dir: string;
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  #file(key: string): string {
+    return join(this.dir, `snapshots-${key}.json`);
+  }
+
+  /** Seeds the store with the snapshots cached under `key`; returns how many. */
+  load(store: ConformanceStore, key: string): number {
+    try {
+      const data = JSON.parse(readFileSync(this.#file(key), 'utf8')) as { version?: string; snapshots?: Record<string, ElementDefinition[]> };
+      if (data.version !== SNAPSHOT_GENERATOR_VERSION || !data.snapshots) return 0;
+      store.preloadSnapshots(data.snapshots);
+      return Object.keys(data.snapshots).length;
+    } catch {
+      return 0;
+    }
+  }
+
+  /** Writes the snapshots the store generated (plus those it was seeded with) under `key`. */
+  save(store: ConformanceStore, key: string, preloaded: Record<string, ElementDefinition[]> = {}): void {
+    const snapshots: Record<string, ElementDefinition[]> = { ...preloaded };
+    for (const [url, elements] of store.generatedSnapshots()) snapshots[url] = elements;
+    if (Object.keys(snapshots).length === 0) return;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      const file = this.#file(key);
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ version: SNAPSHOT_GENERATOR_VERSION, snapshots }));
+      renameSync(tmp, file);
+    } catch {
+      // A read-only cache only costs speed.
+    }
+  }
+}
