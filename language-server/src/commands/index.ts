@@ -1,9 +1,11 @@
 import type { Command } from './command.js';
 import { identifierCommand } from './identifier.js';
+import { packagesCommand } from './packages.js';
 import { validateCommand } from './validate.js';
 
 /** The one list of subcommands; a new command is one file plus one line here. */
 export const commands: readonly Command[] = [
   identifierCommand,
+  packagesCommand,
   validateCommand,
 ];
