@@ -155,10 +155,12 @@ export const EMPTY_FAILS: ReadonlySet<string> = new Set(['per-1']);
 /**
  * R4 expressions the HL7 validator evaluates in corrected form (its human text and behaviour agree with
  * the correction, the published expression does not): que-12 says "more than one enableWhen" but tests
- * `count() > 2`.
+ * `count() > 2`. que-7 tests `answer is Boolean` (System.Boolean): the HL7 engine matches a FHIR boolean
+ * there, fhirpath.js types answerBoolean as FHIR.boolean and does not, so every 'exists' enableWhen failed.
  */
 export const CORRECTED_EXPRESSIONS: Readonly<Record<string, { from: string; to: string }>> = {
   'que-12': { from: 'enableWhen.count() > 2 implies enableBehavior.exists()', to: 'enableWhen.count() > 1 implies enableBehavior.exists()' },
+  'que-7': { from: "operator = 'exists' implies (answer is Boolean)", to: "operator = 'exists' implies (answer is boolean)" },
 };
 
 /** A single `false` fails; an empty result fails only for EMPTY_FAILS; anything else passes. */

@@ -40,8 +40,9 @@ export const invariant = defineRule({
   elements: {
     '*'(ctx: ElementContext) {
       const value = ctx.elementValue;
-      // Primitive types carry only ele-1 (skipped), so only objects are evaluated.
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+      if (value === null || value === undefined || Array.isArray(value)) return;
+      // Primitive types carry only ele-1 (skipped), but a primitive element may declare its own
+      // (Narrative.div: txt-1, txt-2); constraintsAt caches the empty answer per path.
       const checker = invariantCheckerFor(ctx.definitions);
       const applicable = checker.constraintsAt(ctx.definition.path, ctx.elementType, false);
       if (applicable.length === 0) return;
