@@ -11,3 +11,4 @@ export { createDefinitions } from './definitions/index.js';
 export type * from './definitions/index.js';
 export { rules } from './rules/index.js';
 export { jsonTypeOfPrimitive } from './walk.js';
+export { createTerminology, type Terminology, type TerminologyFile, type ValueSetInfo, type CodeSystemInfo, type Membership } from './terminology/index.js';

@@ -562,3 +562,205 @@ export function createLineIndex(text: string): { position(offset: number): { lin
     },
   };
 }
+
+/**
+ * Duplicate property names in text that is already known to be valid JSON (JSON.parse silently keeps
+ * the last one). One allocation-light pass: strings are skipped with indexOf, only keys are sliced.
+ */
+export function findDuplicateKeys(text: string): ParseError[] {
+  const errors: ParseError[] = [];
+  const n = text.length;
+  // Per open container: its keys (objects) or null (arrays).
+  const keys: (string[] | null)[] = [];
+  let expectKey = false;
+  let pos = 0;
+  while (pos < n) {
+    const c = text.charCodeAt(pos);
+    if (c === 34) {
+      let end = pos + 1;
+      for (;;) {
+        end = text.indexOf('"', end);
+        if (end < 0) return errors; // not valid JSON after all; the caller's parser reports it
+        let bs = 0;
+        for (let i = end - 1; text.charCodeAt(i) === 92; i--) bs++;
+        if (bs % 2 === 0) break;
+        end++;
+      }
+      if (expectKey) {
+        const list = keys[keys.length - 1];
+        const key = text.slice(pos + 1, end);
+        if (list) {
+          if (list.includes(key)) {
+            errors.push({ code: 'duplicate-key', message: `Duplicate property "${key}": JSON objects must not repeat a name`, offset: pos, length: end + 1 - pos });
+          }
+          list.push(key);
+        }
+        expectKey = false;
+      }
+      pos = end + 1;
+      continue;
+    }
+    if (c === 123) {
+      keys.push([]);
+      expectKey = true;
+    } else if (c === 91) {
+      keys.push(null);
+    } else if (c === 125 || c === 93) {
+      keys.pop();
+      expectKey = false;
+    } else if (c === 44) {
+      expectKey = keys[keys.length - 1] !== null && keys.length > 0;
+    }
+    pos++;
+  }
+  return errors;
+}
+
+/** Text range of a value, and of its property key when it is reached through one. */
+export interface LocatedRange {
+  offset: number;
+  length: number;
+  keyOffset?: number;
+  keyLength?: number;
+  /** How many path segments exist in the text (path.length when the whole path exists). */
+  depth: number;
+}
+
+interface ChildRef {
+  key: string | undefined;
+  keyOffset: number;
+  keyLength: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * Finds the text ranges of JSON paths in VALID JSON without building a tree: containers along the
+ * asked paths are indexed on first visit (their children's ranges, found by skipping values with
+ * bracket matching) and cached, so locating many issues costs about one pass over the text.
+ */
+export function createPathLocator(text: string): (path: readonly (string | number)[]) => LocatedRange {
+  const n = text.length;
+  const index = new Map<number, ChildRef[]>();
+
+  const ws = (p: number): number => {
+    while (p < n) {
+      const c = text.charCodeAt(p);
+      if (c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff) p++;
+      else break;
+    }
+    return p;
+  };
+  const stringEnd = (p: number): number => {
+    let end = p + 1;
+    for (;;) {
+      end = text.indexOf('"', end);
+      if (end < 0) return n;
+      let bs = 0;
+      for (let i = end - 1; text.charCodeAt(i) === 92; i--) bs++;
+      if (bs % 2 === 0) return end + 1;
+      end++;
+    }
+  };
+  // End (exclusive) of the value starting at p.
+  const skip = (p: number): number => {
+    const c = text.charCodeAt(p);
+    if (c === 34) return stringEnd(p);
+    if (c === 123 || c === 91) {
+      let depth = 0;
+      while (p < n) {
+        const d = text.charCodeAt(p);
+        if (d === 34) {
+          p = stringEnd(p);
+          continue;
+        }
+        if (d === 123 || d === 91) depth++;
+        else if (d === 125 || d === 93) {
+          depth--;
+          if (depth === 0) return p + 1;
+        }
+        p++;
+      }
+      return n;
+    }
+    while (p < n) {
+      const d = text.charCodeAt(p);
+      if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9) break;
+      p++;
+    }
+    return p;
+  };
+  const children = (start: number): ChildRef[] => {
+    let list = index.get(start);
+    if (list) return list;
+    list = [];
+    const isObject = text.charCodeAt(start) === 123;
+    let p = ws(start + 1);
+    while (p < n) {
+      const c = text.charCodeAt(p);
+      if (c === 125 || c === 93) break;
+      if (c === 44) {
+        p = ws(p + 1);
+        continue;
+      }
+      let key: string | undefined;
+      let keyOffset = -1;
+      let keyLength = 0;
+      if (isObject) {
+        keyOffset = p;
+        const ke = stringEnd(p);
+        keyLength = ke - p;
+        key = JSON.parse(text.slice(p, ke)) as string;
+        p = ws(ke);
+        p = ws(p + 1); // ':'
+      }
+      const end = skip(p);
+      list.push({ key, keyOffset, keyLength, start: p, end });
+      p = ws(end);
+    }
+    index.set(start, list);
+    return list;
+  };
+
+  const rootStart = ws(0);
+  const rootEnd = skip(rootStart);
+  return (path) => {
+    let start = rootStart;
+    let end = rootEnd;
+    let keyOffset: number | undefined;
+    let keyLength: number | undefined;
+    let depth = 0;
+    for (const segment of path) {
+      const c = text.charCodeAt(start);
+      let found: ChildRef | undefined;
+      if (c === 123 && typeof segment === 'string') {
+        const list = children(start);
+        for (let i = list.length - 1; i >= 0; i--) {
+          if (list[i]!.key === segment) {
+            found = list[i];
+            break;
+          }
+        }
+      } else if (c === 91 && typeof segment === 'number') {
+        found = children(start)[segment];
+      }
+      if (!found) break;
+      start = found.start;
+      end = found.end;
+      if (found.key !== undefined) {
+        keyOffset = found.keyOffset;
+        keyLength = found.keyLength;
+      } else {
+        keyOffset = undefined;
+        keyLength = undefined;
+      }
+      depth++;
+    }
+    const out: LocatedRange = { offset: start, length: end - start, depth };
+    if (keyOffset !== undefined && keyLength !== undefined) {
+      out.keyOffset = keyOffset;
+      out.keyLength = keyLength;
+    }
+    return out;
+  };
+}

@@ -5,7 +5,8 @@
  */
 import type { Definitions, ElementData } from './definitions/index.js';
 import type { Fix, Path, Severity } from './issue.js';
-import type { JsonDocument, JsonNode } from './parse.js';
+import type { JsonDocument } from './parse.js';
+import type { Terminology } from './terminology/index.js';
 
 /** Engine-wide switches (from wheelhouse.config.json / CLI); helpers add fields as they need them. */
 export interface EngineSettings {
@@ -13,6 +14,8 @@ export interface EngineSettings {
   pdsCompatibility: boolean;
   /** Extension URLs under these domains are not reported as unresolved. */
   allowUnresolvedExtensionDomains: string[];
+  /** false: contained resources are not validated (HL7 validator "validateContains IGNORE"). Default true. */
+  validateContained?: boolean;
   [key: string]: unknown;
 }
 
@@ -50,10 +53,12 @@ export interface ResourceContext {
   fhirVersion: string;
   settings: EngineSettings;
   definitions: Definitions;
-  /** The parsed document (text and offset tree), for rules that need raw text. */
-  document: JsonDocument;
+  /** The parsed document (text and offset tree), for rules that need raw text; built on first use. */
+  readonly document: JsonDocument;
   /** Enclosing resources, innermost first (empty for the top-level resource). */
   ancestors: readonly ResourceFrame[];
+  /** Core value sets and code systems, when the host loaded them (terminology/; binding rules skip without). */
+  terminology?: Terminology;
   report(r: ReportArgs): void;
 }
 
@@ -68,8 +73,6 @@ export interface ElementContext extends ResourceContext {
   elementPathInDoc: Path;
   /** The element's definition in the base spec. */
   definition: ElementData;
-  /** The offset-tree node of the value (numbers keep their raw text there). */
-  node: JsonNode;
   parent?: { elementPath: string; value: unknown; path: Path };
 }
 

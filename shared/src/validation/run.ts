@@ -6,10 +6,12 @@
 import type { Definitions } from './definitions/index.js';
 import { ruleDocs } from './docs.js';
 import { compareIssues, formatLocation, type Fix, type Issue, type Path, type Severity } from './issue.js';
-import { findNodeAtPath, parseJson, type JsonDocument, type ObjectNode, type ParseError } from './parse.js';
+import { createPathLocator, findDuplicateKeys, findNodeAtPath, parseJson, type JsonDocument, type LocatedRange, type ParseError } from './parse.js';
 import { DEFAULT_SETTINGS, type ElementContext, type EngineSettings, type ReportArgs, type ResourceContext, type ResourceFrame, type Rule, type StructureEvent } from './rule.js';
 import { rules as builtInRules } from './rules/index.js';
+import { parseFhirXml } from '../xml/parse.js';
 import { walkResources } from './walk.js';
+import type { Terminology } from './terminology/index.js';
 
 export interface ValidateOptions {
   /** Used to pick JSON vs XML, and in messages. */
@@ -52,6 +54,8 @@ export interface ConformanceSource {
 export interface ValidatorDeps {
   definitions: Definitions;
   conformance?: ConformanceSource;
+  /** Core value sets and code systems (load with loadR4Terminology from @wheelhouse/shared/node). */
+  terminology?: Terminology;
   /** Rules to run; defaults to the built-in list (rules/index.ts). */
   rules?: readonly Rule[];
 }
@@ -65,6 +69,7 @@ export const PARSE_RULE_ID = 'json-syntax';
 export const DUPLICATE_KEY_RULE_ID = 'json-duplicate-key';
 export const INTERNAL_RULE_ERROR_ID = 'internal-rule-error';
 export const XML_NOT_SUPPORTED_RULE_ID = 'xml-not-supported';
+export const XML_SYNTAX_RULE_ID = 'xml-syntax';
 
 type ElementHook = (ctx: ElementContext) => void;
 
@@ -102,25 +107,37 @@ export function createValidator(deps: ValidatorDeps): Validator {
         issues.push({ ruleId, severity, message, path, location: formatLocation(path, rootType), offset, length, docs: ruleDocs(ruleId) });
       };
 
-      if (looksLikeXml(text, options.fileName)) {
-        if (overrides[XML_NOT_SUPPORTED_RULE_ID] !== 'off') {
-          emitIssue(XML_NOT_SUPPORTED_RULE_ID, 'information', 'FHIR XML is not validated yet: only JSON is checked for now', [], 0, 0);
+      // FHIR XML becomes the same offset tree (shared/src/xml, issue 6), so every rule runs unchanged.
+      const format = looksLikeXml(text, options.fileName) ? 'xml' : 'json';
+      // Valid JSON (the common case) takes the native parser; the offset tree is built only when an
+      // issue needs a range or a rule asks for it. Invalid JSON takes the tolerant parser at once.
+      let doc: JsonDocument | undefined;
+      let rootValue: unknown;
+      if (format === 'xml') {
+        const xmlDoc = parseFhirXml(text, definitions);
+        doc = xmlDoc;
+        rootValue = xmlDoc.root?.value;
+        for (const e of xmlDoc.xml.syntaxErrors) if (overrides[XML_SYNTAX_RULE_ID] !== 'off') emitIssue(XML_SYNTAX_RULE_ID, overrides[XML_SYNTAX_RULE_ID] ?? 'error', e.message, [], e.offset, e.length);
+      } else {
+        try {
+          rootValue = JSON.parse(text);
+          for (const e of findDuplicateKeys(text)) addParseError(e);
+        } catch {
+          doc = parseJson(text);
+          rootValue = doc.root?.value;
+          for (const e of doc.errors) addParseError(e);
         }
-        return { issues, format: 'xml', isFhir: /<\w+[^>]*xmlns="http:\/\/hl7\.org\/fhir"/.test(text.slice(0, 4096)) };
       }
-
-      const doc = parseJson(text);
-      for (const e of doc.errors) addParseError(e);
+      const getDoc = (): JsonDocument => (doc ??= parseJson(text));
       function addParseError(e: ParseError): void {
         const id = e.code === 'duplicate-key' ? DUPLICATE_KEY_RULE_ID : PARSE_RULE_ID;
         if (overrides[id] === 'off') return;
         emitIssue(id, overrides[id] ?? 'error', e.message, [], e.offset, e.length);
       }
-      const root = doc.root;
-      const rootValue = root?.type === 'object' ? root.value : undefined;
-      const rootType = typeof rootValue?.['resourceType'] === 'string' ? rootValue['resourceType'] : undefined;
-      if (!root || root.type !== 'object' || rootType === undefined) {
-        return finish(issues, doc, [], 'json', false);
+      const root = rootValue !== null && typeof rootValue === 'object' && !Array.isArray(rootValue) ? (rootValue as Record<string, unknown>) : undefined;
+      const rootType = typeof root?.['resourceType'] === 'string' ? root['resourceType'] : undefined;
+      if (!root || rootType === undefined) {
+        return finish(issues, format, false);
       }
 
       const settings: EngineSettings = { ...DEFAULT_SETTINGS, ...options.settings };
@@ -166,19 +183,22 @@ export function createValidator(deps: ValidatorDeps): Validator {
         });
       };
 
-      const resourceContext = (resourceType: string, node: ObjectNode, path: Path, ancestors: readonly ResourceFrame[]): ResourceContext => {
-        const meta = node.value['meta'] as { profile?: unknown } | undefined;
+      const resourceContext = (resourceType: string, value: Record<string, unknown>, path: Path, ancestors: readonly ResourceFrame[]): ResourceContext => {
+        const meta = value['meta'] as { profile?: unknown } | undefined;
         const metaProfiles = Array.isArray(meta?.profile) ? meta.profile.filter((p): p is string => typeof p === 'string') : [];
         return {
           resourceType,
-          value: node.value,
+          value,
           path,
           profiles: ancestors.length === 0 ? [...metaProfiles, ...extraProfiles] : metaProfiles,
           fhirVersion: definitions.fhirVersion,
           settings,
           definitions,
-          document: doc,
+          get document() {
+            return getDoc();
+          },
           ancestors,
+          ...(deps.terminology ? { terminology: deps.terminology } : {}),
           report(args: ReportArgs) {
             if (currentRule) pending.push({ rule: currentRule, args, rootType });
           },
@@ -229,9 +249,12 @@ export function createValidator(deps: ValidatorDeps): Validator {
         },
       });
 
+      // Valid JSON: locate paths by skipping through the text; tolerant parse: use its tree.
+      const locate = pending.length === 0 ? undefined : doc ? treeLocator(doc) : createPathLocator(text);
       for (const p of pending) {
         const { rule, args } = p;
-        const { offset, length } = rangeOf(doc, args.path, args.range ?? 'value');
+        const loc = locate!(args.path);
+        const { offset, length } = pickRange(loc, args.path, args.range ?? 'value');
         const issue: Issue = {
           ruleId: rule.id,
           severity: rule.id === INTERNAL_RULE_ERROR_ID ? 'error' : severityOf(rule, args.severity),
@@ -242,40 +265,56 @@ export function createValidator(deps: ValidatorDeps): Validator {
           length,
           docs: rule.docs ?? ruleDocs(rule.id),
         };
-        if (args.fix) issue.fix = toFix(doc, args.path, args.fix);
+        if (args.fix) issue.fix = toFix(loc, args.path, args.fix);
         if (args.data) issue.data = args.data;
         issues.push(issue);
       }
-      return finish(issues, doc, pending, 'json', true);
+      return finish(issues, format, true);
     },
   };
 }
 
-function finish(issues: Issue[], _doc: JsonDocument, _pending: readonly Pending[], format: 'json', isFhir: boolean): ValidationResult {
+function finish(issues: Issue[], format: 'json' | 'xml', isFhir: boolean): ValidationResult {
   issues.sort(compareIssues);
   return { issues, format, isFhir };
 }
 
-/**
- * The text range of a path: the value of the node (or its key when asked, or when it is a property
- * whose value is missing). A path that does not exist (a missing element) falls back to the deepest
- * existing ancestor.
- */
-export function rangeOf(doc: JsonDocument, path: Path, part: 'value' | 'key'): { offset: number; length: number } {
-  const m = findNodeAtPath(doc.root, path);
-  const complete = m.depth === path.length;
-  if (m.property && (part === 'key' || !m.node) && (complete || !m.node)) {
-    const lastIsKey = typeof path[m.depth - 1] === 'string';
-    if (lastIsKey || !m.node) return { offset: m.property.keyOffset, length: m.property.keyLength };
-  }
-  if (m.node) return { offset: m.node.offset, length: m.node.length };
-  return { offset: 0, length: 0 };
+/** A locator over an offset tree (tolerant parse). */
+function treeLocator(doc: JsonDocument): (path: Path) => LocatedRange {
+  return (path) => {
+    const m = findNodeAtPath(doc.root, path);
+    const r: LocatedRange = m.node ? { offset: m.node.offset, length: m.node.length, depth: m.depth } : { offset: 0, length: 0, depth: m.depth };
+    if (m.property && typeof path[m.depth - 1] === 'string') {
+      r.keyOffset = m.property.keyOffset;
+      r.keyLength = m.property.keyLength;
+      // A property whose value is missing (half-typed): its key stands for it.
+      if (!m.node) {
+        r.offset = m.property.keyOffset;
+        r.length = m.property.keyLength;
+      }
+    }
+    return r;
+  };
 }
 
-function toFix(doc: JsonDocument, path: Path, fix: { title: string; replacement: unknown } | Fix): Fix {
+/**
+ * The text range of a path: the value (or the key, when asked and the path ends at a property).
+ * A path that does not exist (a missing element) falls back to the deepest existing ancestor.
+ */
+function pickRange(loc: LocatedRange, path: Path, part: 'value' | 'key'): { offset: number; length: number } {
+  if (part === 'key' && loc.depth === path.length && loc.keyOffset !== undefined && typeof path[path.length - 1] === 'string') {
+    return { offset: loc.keyOffset, length: loc.keyLength ?? 0 };
+  }
+  return { offset: loc.offset, length: loc.length };
+}
+
+/** The text range of a path in a parsed document (for adapters that hold a tree). */
+export function rangeOf(doc: JsonDocument, path: Path, part: 'value' | 'key' = 'value'): { offset: number; length: number } {
+  return pickRange(treeLocator(doc)(path), path, part);
+}
+
+function toFix(loc: LocatedRange, path: Path, fix: { title: string; replacement: unknown } | Fix): Fix {
   if ('edits' in fix) return fix;
-  const m = findNodeAtPath(doc.root, path);
-  const node = m.depth === path.length ? m.node : undefined;
-  if (!node) return { title: fix.title, edits: [] };
-  return { title: fix.title, edits: [{ offset: node.offset, length: node.length, newText: JSON.stringify(fix.replacement) }] };
+  if (loc.depth !== path.length) return { title: fix.title, edits: [] };
+  return { title: fix.title, edits: [{ offset: loc.offset, length: loc.length, newText: JSON.stringify(fix.replacement) }] };
 }

@@ -1,14 +1,14 @@
 /**
- * The structural walker: one pass over the offset tree, guided by the definitions index. It resolves
- * every property to its element definition (choices `[x]`, `_element` companions, backbone elements,
- * contentReference), recurses into contained / Bundle entry / Parameters resources as resources, emits
- * StructureEvents for the structural rules and calls the rules' resource and element hooks.
- * Iterative (explicit stacks): deep documents cannot overflow the call stack.
+ * The structural walker: one pass over the plain JSON values, guided by the definitions index. It
+ * resolves every property to its element definition (choices `[x]`, `_element` companions, backbone
+ * elements, contentReference), recurses into contained / Bundle entry / Parameters resources as
+ * resources, emits StructureEvents for the structural rules and calls the rules' resource and element
+ * hooks. Iterative (explicit stacks): deep documents cannot overflow the call stack. Paths are kept as
+ * parent-linked segments and turned into arrays only when something is reported or hooked.
  * FHIR JSON representation: https://hl7.org/fhir/R4/json.html
  */
-import type { ChildElement, Definitions } from './definitions/index.js';
+import type { ChildElement, Definitions, ElementData } from './definitions/index.js';
 import type { Path } from './issue.js';
-import type { ArrayNode, JsonNode, ObjectNode, PropertyNode } from './parse.js';
 import type { ElementContext, ResourceContext, ResourceFrame, StructureEvent } from './rule.js';
 
 /** JSON type of each FHIR primitive (R4 json.html#primitive); anything else primitive is a string. */
@@ -19,14 +19,39 @@ export function jsonTypeOfPrimitive(fhirType: string): 'string' | 'number' | 'bo
   return NUMBER_TYPES.has(fhirType) ? 'number' : 'string';
 }
 
-function jsonTypeName(node: JsonNode): string {
-  return node.type;
+/** A path as linked segments (cheap to extend); `toPath` materialises it. */
+export interface PathLink {
+  readonly parent: PathLink | undefined;
+  readonly segment: string | number;
+  readonly depth: number;
 }
+
+function link(parent: PathLink | undefined, segment: string | number): PathLink {
+  return { parent, segment, depth: parent ? parent.depth + 1 : 1 };
+}
+
+export function toPath(p: PathLink | undefined): (string | number)[] {
+  if (!p) return [];
+  const out = new Array<string | number>(p.depth);
+  for (let l: PathLink | undefined = p, i = p.depth - 1; l; l = l.parent, i--) out[i] = l.segment;
+  return out;
+}
+
+type JsonKind = 'null' | 'array' | 'object' | 'string' | 'number' | 'boolean';
+
+function kindOf(v: unknown): JsonKind {
+  if (v === null) return 'null';
+  const t = typeof v;
+  if (t === 'object') return Array.isArray(v) ? 'array' : 'object';
+  return t as JsonKind;
+}
+
+type Obj = Record<string, unknown>;
 
 export interface WalkEnv {
   definitions: Definitions;
   /** Builds the context of a resource (report plumbing lives in run.ts). */
-  resourceContext(resourceType: string, node: ObjectNode, path: Path, ancestors: readonly ResourceFrame[]): ResourceContext;
+  resourceContext(resourceType: string, value: Obj, path: Path, ancestors: readonly ResourceFrame[]): ResourceContext;
   onResource(ctx: ResourceContext): void;
   onStructure(ctx: ResourceContext, event: StructureEvent): void;
   /** Element hooks for a FHIR type (undefined when no rule listens: then no context is built). */
@@ -37,158 +62,175 @@ export interface WalkEnv {
 }
 
 interface ResourceJob {
-  node: ObjectNode;
-  path: Path;
+  value: Obj;
+  path: PathLink | undefined;
   ancestors: readonly ResourceFrame[];
   /** Top-level resources without resourceType are not FHIR; nested ones are errors. */
   nested: boolean;
 }
 
 interface ElementJob {
-  node: ObjectNode;
+  value: Obj;
   /** Path whose children apply ('Patient', 'Patient.contact', 'Identifier', 'Element'). */
   childrenPath: string;
   /** FHIR element path of this object, for messages and hooks ('Patient.contact'). */
   elementPath: string;
-  path: Path;
+  path: PathLink | undefined;
   isResourceRoot: boolean;
 }
 
-function isPrimitiveType(defs: Definitions, code: string | undefined): boolean {
-  return code !== undefined && defs.type(code)?.kind === 'primitive-type';
+/** Per-walk state shared by the helpers below. */
+interface Walk {
+  env: WalkEnv;
+  defs: Definitions;
+  rctx: ResourceContext;
+  stack: ElementJob[];
+  resources: ResourceJob[];
+  innerAncestors: readonly ResourceFrame[];
+  /** Per type name: 'primitive' | 'resource' | 'complex' (cached lookups). */
+  kinds: Map<string, 'primitive' | 'resource' | 'complex'>;
+  anyHooks: readonly ((ctx: ElementContext) => void)[] | undefined;
 }
 
-/** Walks every resource in the document rooted at `root` (already known to be a FHIR resource). */
-export function walkResources(root: ObjectNode, env: WalkEnv): void {
-  const defs = env.definitions;
-  const resources: ResourceJob[] = [{ node: root, path: [], ancestors: [], nested: false }];
+function typeKind(w: Walk, type: string): 'primitive' | 'resource' | 'complex' {
+  let k = w.kinds.get(type);
+  if (k === undefined) {
+    const kind = w.defs.type(type)?.kind;
+    k = kind === 'primitive-type' ? 'primitive' : kind === 'resource' ? 'resource' : 'complex';
+    w.kinds.set(type, k);
+  }
+  return k;
+}
+
+/** Walks every resource in the document whose root value is `root` (already known to be a FHIR resource). */
+export function walkResources(root: Obj, env: WalkEnv): void {
+  const resources: ResourceJob[] = [{ value: root, path: undefined, ancestors: [], nested: false }];
+  const kinds = new Map<string, 'primitive' | 'resource' | 'complex'>();
+  const anyHooks = env.elementHooks('*');
   while (resources.length > 0) {
     env.checkCancelled();
-    const job = resources.pop()!;
-    walkResource(job, env, defs, resources);
+    walkResource(resources.pop()!, env, resources, kinds, anyHooks);
   }
 }
 
-function walkResource(job: ResourceJob, env: WalkEnv, defs: Definitions, resources: ResourceJob[]): void {
-  const rtProp = job.node.properties.find((p) => p.key === 'resourceType');
-  const rt = rtProp?.value?.type === 'string' ? rtProp.value.value : undefined;
-  if (rt === undefined || !defs.type(rt) || defs.type(rt)?.kind !== 'resource' || !defs.isResourceType(rt)) {
-    const ctx = env.resourceContext(rt ?? '', job.node, job.path, job.ancestors);
+function walkResource(
+  job: ResourceJob,
+  env: WalkEnv,
+  resources: ResourceJob[],
+  kinds: Map<string, 'primitive' | 'resource' | 'complex'>,
+  anyHooks: Walk['anyHooks'],
+): void {
+  const defs = env.definitions;
+  const rtValue = job.value['resourceType'];
+  const rt = typeof rtValue === 'string' ? rtValue : undefined;
+  const path = toPath(job.path);
+  if (rt === undefined || !defs.isResourceType(rt)) {
+    const ctx = env.resourceContext(rt ?? '', job.value, path, job.ancestors);
     if (rt === undefined) {
-      if (job.nested) env.onStructure(ctx, { kind: 'resource-type-missing', path: job.path });
+      if (job.nested) env.onStructure(ctx, { kind: 'resource-type-missing', path });
     } else if (defs.type(rt)?.kind === 'resource') {
-      env.onStructure(ctx, { kind: 'resource-type-abstract', path: [...job.path, 'resourceType'], resourceType: rt });
+      env.onStructure(ctx, { kind: 'resource-type-abstract', path: [...path, 'resourceType'], resourceType: rt });
     } else {
-      env.onStructure(ctx, { kind: 'resource-type-unknown', path: [...job.path, 'resourceType'], resourceType: rt, known: defs.resourceTypeNames() });
+      env.onStructure(ctx, { kind: 'resource-type-unknown', path: [...path, 'resourceType'], resourceType: rt, known: defs.resourceTypeNames() });
     }
     return;
   }
-  const rctx = env.resourceContext(rt, job.node, job.path, job.ancestors);
+  const rctx = env.resourceContext(rt, job.value, path, job.ancestors);
   env.onResource(rctx);
-  const frame: ResourceFrame = { resourceType: rt, value: job.node.value, path: job.path };
-  const innerAncestors = [frame, ...job.ancestors];
-
-  const stack: ElementJob[] = [{ node: job.node, childrenPath: rt, elementPath: rt, path: job.path, isResourceRoot: true }];
-  while (stack.length > 0) {
-    const el = stack.pop()!;
-    walkObject(el, rctx, env, defs, stack, resources, innerAncestors);
-  }
-}
-
-function walkObject(
-  el: ElementJob,
-  rctx: ResourceContext,
-  env: WalkEnv,
-  defs: Definitions,
-  stack: ElementJob[],
-  resources: ResourceJob[],
-  innerAncestors: readonly ResourceFrame[],
-): void {
-  const table = defs.children(el.childrenPath);
-  if (!table) return;
-  const props = el.node.properties;
-  // Counts per declared element (choices share one), for cardinality.
-  const counts = new Map<string, number>();
-  const parentInfo = { elementPath: el.elementPath, value: el.node.value, path: el.path };
-
-  for (let pi = 0; pi < props.length; pi++) {
-    const prop = props[pi]!;
-    const key = prop.key;
-    const value = prop.value;
-    if (el.isResourceRoot && key === 'resourceType') continue;
-    const propPath: Path = [...el.path, key];
-    if (key.charCodeAt(0) === 95 /* _ */ && key.length > 1) {
-      const base = key.slice(1);
-      const child = table.byName.get(base);
-      if (!child || !isPrimitiveType(defs, child.type)) {
-        env.onStructure(rctx, unknownProperty(propPath, key, el, table.byName, defs));
-        continue;
-      }
-      const hasValue = props.some((p) => p.key === base);
-      if (!hasValue) counts.set(child.elementPath, (counts.get(child.elementPath) ?? 0) + 1);
-      if (value) walkCompanion(prop, value, child, el, propPath, props, rctx, env, stack);
-      continue;
-    }
-    const child = table.byName.get(key);
-    if (!child) {
-      env.onStructure(rctx, unknownProperty(propPath, key, el, table.byName, defs));
-      continue;
-    }
-    if (!value) continue; // half-typed: the parse error says it
-    const elementPath = child.isChoice ? `${child.elementPath.slice(0, -3)}${capitalise(child.type ?? '')}` : child.elementPath;
-    if (value.type === 'null') {
-      env.onStructure(rctx, { kind: 'null-value', path: propPath, elementPath });
-      continue;
-    }
-    if (value.type === 'array') {
-      if (value.items.length === 0) {
-        env.onStructure(rctx, { kind: 'empty-value', path: propPath, elementPath, what: 'array' });
-        continue;
-      }
-      if (child.max <= 1) env.onStructure(rctx, { kind: 'array-unexpected', path: propPath, elementPath });
-      counts.set(child.elementPath, (counts.get(child.elementPath) ?? 0) + value.items.length);
-      const companion = isPrimitiveType(defs, child.type) ? findProp(props, `_${key}`) : undefined;
-      const companionItems = companion?.value?.type === 'array' ? companion.value.items : undefined;
-      for (let i = 0; i < value.items.length; i++) {
-        const item = value.items[i]!;
-        const itemPath: Path = [...propPath, i];
-        if (item.type === 'null') {
-          // A null keeps positions aligned with `_key`; it needs a companion item there (json.html#primitive).
-          const c = companionItems?.[i];
-          if (!c || c.type === 'null') env.onStructure(rctx, { kind: 'null-value', path: itemPath, elementPath });
-          continue;
-        }
-        walkValue(item, itemPath, child, elementPath, parentInfo, rctx, env, defs, stack, resources, innerAncestors);
-      }
-    } else {
-      if (child.max > 1) env.onStructure(rctx, { kind: 'array-expected', path: propPath, elementPath, max: child.element.max });
-      counts.set(child.elementPath, (counts.get(child.elementPath) ?? 0) + 1);
-      walkValue(value, propPath, child, elementPath, parentInfo, rctx, env, defs, stack, resources, innerAncestors);
-    }
-  }
-
-  // Cardinality against the base definitions (R4 elementdefinition.html#min-max).
-  for (const e of table.elements) {
-    const min = e.element.min;
-    const count = counts.get(e.elementPath) ?? 0;
-    if (count < min) {
-      env.onStructure(rctx, { kind: 'cardinality-min', path: el.path, elementPath: e.elementPath, min, count });
-    } else if (count > e.max && e.max > 1) {
-      env.onStructure(rctx, { kind: 'cardinality-max', path: [...el.path, e.name], elementPath: e.elementPath, max: e.element.max, count });
-    }
-  }
-}
-
-function findProp(props: readonly PropertyNode[], key: string): PropertyNode | undefined {
-  for (let i = props.length - 1; i >= 0; i--) if (props[i]!.key === key) return props[i];
-  return undefined;
+  const frame: ResourceFrame = { resourceType: rt, value: job.value, path };
+  const w: Walk = { env, defs, rctx, stack: [], resources, innerAncestors: [frame, ...job.ancestors], kinds, anyHooks };
+  w.stack.push({ value: job.value, childrenPath: rt, elementPath: rt, path: job.path, isResourceRoot: true });
+  while (w.stack.length > 0) walkObject(w, w.stack.pop()!);
 }
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function unknownProperty(path: Path, key: string, el: ElementJob, byName: ReadonlyMap<string, ChildElement>, defs: Definitions): StructureEvent {
+function walkObject(w: Walk, el: ElementJob): void {
+  const table = w.defs.children(el.childrenPath);
+  if (!table) return;
+  const obj = el.value;
+  const env = w.env;
+  // Counts per declared element (choices share one), for cardinality.
+  let counts: Map<string, number> | undefined;
+  const count = (elementPath: string, n: number): void => {
+    counts ??= new Map();
+    counts.set(elementPath, (counts.get(elementPath) ?? 0) + n);
+  };
+
+  for (const key in obj) {
+    if (el.isResourceRoot && key === 'resourceType') continue;
+    const value = obj[key];
+    if (key.charCodeAt(0) === 95 /* _ */ && key.length > 1) {
+      const base = key.slice(1);
+      if (el.isResourceRoot && base === 'id') {
+        // Resource.id is not an Element: it cannot carry an id or extensions (R4 resource.html#id).
+        env.onStructure(w.rctx, { kind: 'companion-mismatch', path: toPath(link(el.path, key)), elementPath: `${el.elementPath}.id`, detail: 'Extensions are not allowed on Resource.id: "_id" cannot be used on a resource' });
+        continue;
+      }
+      const child = table.byName.get(base);
+      if (!child || child.type === undefined || typeKind(w, child.type) !== 'primitive') {
+        env.onStructure(w.rctx, unknownProperty(toPath(link(el.path, key)), key, el, table.byName));
+        continue;
+      }
+      if (!(base in obj)) count(child.elementPath, 1);
+      walkCompanion(w, key, value, obj[base], child, link(el.path, key));
+      continue;
+    }
+    const child = table.byName.get(key);
+    if (!child) {
+      env.onStructure(w.rctx, unknownProperty(toPath(link(el.path, key)), key, el, table.byName));
+      continue;
+    }
+    const elementPath = child.isChoice ? `${child.elementPath.slice(0, -3)}${capitalise(child.type ?? '')}` : child.elementPath;
+    const propPath = link(el.path, key);
+    if (value === null) {
+      env.onStructure(w.rctx, { kind: 'null-value', path: toPath(propPath), elementPath });
+      continue;
+    }
+    if (Array.isArray(value)) {
+      if (value.length === 0) {
+        env.onStructure(w.rctx, { kind: 'empty-value', path: toPath(propPath), elementPath, what: 'array' });
+        continue;
+      }
+      if (child.max <= 1) env.onStructure(w.rctx, { kind: 'array-unexpected', path: toPath(propPath), elementPath });
+      count(child.elementPath, value.length);
+      const companion = obj[`_${key}`];
+      const companionItems = Array.isArray(companion) ? (companion as unknown[]) : undefined;
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (item === null) {
+          // A null keeps positions aligned with `_key`; it needs a companion item there (json.html#primitive).
+          const c = companionItems?.[i];
+          if (c === undefined || c === null) env.onStructure(w.rctx, { kind: 'null-value', path: toPath(link(propPath, i)), elementPath });
+          continue;
+        }
+        walkValue(w, item, link(propPath, i), child, elementPath, el);
+      }
+    } else {
+      if (child.max > 1) env.onStructure(w.rctx, { kind: 'array-expected', path: toPath(propPath), elementPath, max: child.element.max });
+      count(child.elementPath, 1);
+      walkValue(w, value, propPath, child, elementPath, el);
+    }
+  }
+
+  // Cardinality against the base definitions (R4 elementdefinition.html#min-max).
+  const required = table.elements;
+  for (let i = 0; i < required.length; i++) {
+    const e = required[i]!;
+    const min = e.element.min;
+    if (min === 0 && e.max > 1e9) continue;
+    const n = counts?.get(e.elementPath) ?? 0;
+    if (n < min) {
+      env.onStructure(w.rctx, { kind: 'cardinality-min', path: toPath(el.path), elementPath: e.elementPath, min, count: n });
+    } else if (n > e.max && e.max > 1) {
+      env.onStructure(w.rctx, { kind: 'cardinality-max', path: toPath(link(el.path, e.name)), elementPath: e.elementPath, max: e.element.max, count: n });
+    }
+  }
+}
+
+function unknownProperty(path: Path, key: string, el: ElementJob, byName: ReadonlyMap<string, ChildElement>): StructureEvent {
   const allowed = [...byName.keys()];
   const event: Extract<StructureEvent, { kind: 'unknown-property' }> = { kind: 'unknown-property', path, key, parentElementPath: el.elementPath, allowed };
   const bare = key.charCodeAt(0) === 95 ? key.slice(1) : key;
@@ -203,150 +245,171 @@ function unknownProperty(path: Path, key: string, el: ElementJob, byName: Readon
       break;
     }
   }
-  void defs;
   return event;
 }
 
-function walkValue(
-  node: JsonNode,
-  path: Path,
-  child: ChildElement,
-  elementPath: string,
-  parent: { elementPath: string; value: unknown; path: Path },
-  rctx: ResourceContext,
-  env: WalkEnv,
-  defs: Definitions,
-  stack: ElementJob[],
-  resources: ResourceJob[],
-  innerAncestors: readonly ResourceFrame[],
-): void {
+function walkValue(w: Walk, value: unknown, path: PathLink, child: ChildElement, elementPath: string, parent: ElementJob): void {
+  const env = w.env;
   if (child.isBackbone) {
-    if (node.type !== 'object') {
-      env.onStructure(rctx, { kind: 'wrong-json-type', path, elementPath, fhirType: 'BackboneElement', expected: 'object', actual: jsonTypeName(node) });
+    const k = kindOf(value);
+    if (k !== 'object') {
+      env.onStructure(w.rctx, { kind: 'wrong-json-type', path: toPath(path), elementPath, fhirType: 'BackboneElement', expected: 'object', actual: k });
       return;
     }
-    if (node.properties.length === 0) {
-      env.onStructure(rctx, { kind: 'empty-value', path, elementPath, what: 'object' });
+    if (isEmptyObject(value as Obj)) {
+      env.onStructure(w.rctx, { kind: 'empty-value', path: toPath(path), elementPath, what: 'object' });
       return;
     }
-    stack.push({ node, childrenPath: child.childrenPath, elementPath, path, isResourceRoot: false });
-    callHooks(child.element.types?.[0]?.code ?? 'BackboneElement', node, path, child, elementPath, parent, rctx, env);
+    w.stack.push({ value: value as Obj, childrenPath: child.childrenPath, elementPath, path, isResourceRoot: false });
+    callHooks(w, child.element.types?.[0]?.code ?? 'BackboneElement', value, path, child.element, elementPath, parent);
     return;
   }
   const type = child.type;
   if (type === undefined) return;
-  const typeDef = defs.type(type);
-  if (typeDef?.kind === 'primitive-type') {
+  const tk = typeKind(w, type);
+  if (tk === 'primitive') {
     const expected = jsonTypeOfPrimitive(type);
-    if (node.type !== expected) {
-      env.onStructure(rctx, { kind: 'wrong-json-type', path, elementPath, fhirType: type, expected, actual: jsonTypeName(node) });
+    const t = typeof value;
+    if (t !== expected) {
+      env.onStructure(w.rctx, { kind: 'wrong-json-type', path: toPath(path), elementPath, fhirType: type, expected, actual: kindOf(value) });
       return;
     }
-    if (node.type === 'string' && node.value === '') {
-      env.onStructure(rctx, { kind: 'empty-value', path, elementPath, what: 'string' });
+    if (value === '') {
+      env.onStructure(w.rctx, { kind: 'empty-value', path: toPath(path), elementPath, what: 'string' });
       return;
     }
-    callHooks(type, node, path, child, elementPath, parent, rctx, env);
+    callHooks(w, type, value, path, child.element, elementPath, parent);
     return;
   }
-  if (node.type !== 'object') {
-    env.onStructure(rctx, { kind: 'wrong-json-type', path, elementPath, fhirType: type, expected: 'object', actual: jsonTypeName(node) });
+  const k = kindOf(value);
+  if (k !== 'object') {
+    env.onStructure(w.rctx, { kind: 'wrong-json-type', path: toPath(path), elementPath, fhirType: type, expected: 'object', actual: k });
     return;
   }
-  if (typeDef?.kind === 'resource') {
-    resources.push({ node, path, ancestors: innerAncestors, nested: true });
+  if (tk === 'resource') {
+    if (w.rctx.settings.validateContained === false && path.parent?.segment === 'contained') return;
+    w.resources.push({ value: value as Obj, path, ancestors: w.innerAncestors, nested: true });
     return;
   }
-  if (node.properties.length === 0) {
-    env.onStructure(rctx, { kind: 'empty-value', path, elementPath, what: 'object' });
+  if (isEmptyObject(value as Obj)) {
+    env.onStructure(w.rctx, { kind: 'empty-value', path: toPath(path), elementPath, what: 'object' });
     return;
   }
-  stack.push({ node, childrenPath: type, elementPath, path, isResourceRoot: false });
-  callHooks(type, node, path, child, elementPath, parent, rctx, env);
+  w.stack.push({ value: value as Obj, childrenPath: type, elementPath, path, isResourceRoot: false });
+  callHooks(w, type, value, path, child.element, elementPath, parent);
+}
+
+function isEmptyObject(o: Obj): boolean {
+  for (const _ in o) return false;
+  return true;
 }
 
 /** `_key` companion of a primitive: an object (or array of objects/nulls aligned with the values) with id/extension. */
-function walkCompanion(
-  prop: PropertyNode,
-  value: JsonNode,
-  child: ChildElement,
-  el: ElementJob,
-  path: Path,
-  props: readonly PropertyNode[],
-  rctx: ResourceContext,
-  env: WalkEnv,
-  stack: ElementJob[],
-): void {
+function walkCompanion(w: Walk, key: string, value: unknown, values: unknown, child: ChildElement, path: PathLink): void {
+  const env = w.env;
   const elementPath = child.elementPath;
-  const pushElement = (node: JsonNode, p: Path): void => {
-    if (node.type !== 'object') {
-      env.onStructure(rctx, { kind: 'wrong-json-type', path: p, elementPath, fhirType: 'Element', expected: 'object', actual: node.type });
+  const pushElement = (v: unknown, p: PathLink): void => {
+    const k = kindOf(v);
+    if (k !== 'object') {
+      env.onStructure(w.rctx, { kind: 'wrong-json-type', path: toPath(p), elementPath, fhirType: 'Element', expected: 'object', actual: k });
       return;
     }
-    if (node.properties.length === 0) {
-      env.onStructure(rctx, { kind: 'empty-value', path: p, elementPath, what: 'object' });
+    if (isEmptyObject(v as Obj)) {
+      env.onStructure(w.rctx, { kind: 'empty-value', path: toPath(p), elementPath, what: 'object' });
       return;
     }
-    stack.push({ node, childrenPath: 'Element', elementPath, path: p, isResourceRoot: false });
+    w.stack.push({ value: v as Obj, childrenPath: 'Element', elementPath, path: p, isResourceRoot: false });
   };
-  if (value.type === 'null') {
-    env.onStructure(rctx, { kind: 'null-value', path, elementPath });
+  if (value === null) {
+    env.onStructure(w.rctx, { kind: 'null-value', path: toPath(path), elementPath });
     return;
   }
-  if (value.type === 'array') {
-    if (child.max <= 1) {
-      env.onStructure(rctx, { kind: 'array-unexpected', path, elementPath });
-    }
-    const values = findProp(props, prop.key.slice(1))?.value;
-    const valueItems = values?.type === 'array' ? (values as ArrayNode).items : undefined;
-    if (valueItems && valueItems.length !== value.items.length) {
-      env.onStructure(rctx, {
+  if (Array.isArray(value)) {
+    if (child.max <= 1) env.onStructure(w.rctx, { kind: 'array-unexpected', path: toPath(path), elementPath });
+    const valueItems = Array.isArray(values) ? (values as unknown[]) : undefined;
+    if (valueItems && valueItems.length !== value.length) {
+      env.onStructure(w.rctx, {
         kind: 'companion-mismatch',
-        path,
+        path: toPath(path),
         elementPath,
-        detail: `"${prop.key}" has ${value.items.length} items but "${prop.key.slice(1)}" has ${valueItems.length}; they must line up`,
+        detail: `"${key}" has ${value.length} items but "${key.slice(1)}" has ${valueItems.length}; they must line up item by item`,
       });
     }
-    for (let i = 0; i < value.items.length; i++) {
-      const item = value.items[i]!;
-      if (item.type === 'null') {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item === null) {
         const v = valueItems?.[i];
-        if (!v || v.type === 'null') env.onStructure(rctx, { kind: 'null-value', path: [...path, i], elementPath });
+        if (v === undefined || v === null) env.onStructure(w.rctx, { kind: 'null-value', path: toPath(link(path, i)), elementPath });
         continue;
       }
-      pushElement(item, [...path, i]);
+      pushElement(item, link(path, i));
     }
     return;
   }
-  if (child.max > 1) {
-    env.onStructure(rctx, { kind: 'array-expected', path, elementPath, max: child.element.max });
-  }
+  if (child.max > 1) env.onStructure(w.rctx, { kind: 'array-expected', path: toPath(path), elementPath, max: child.element.max });
   pushElement(value, path);
-  void el;
 }
 
-function callHooks(
-  type: string,
-  node: JsonNode,
-  path: Path,
-  child: ChildElement,
-  elementPath: string,
-  parent: { elementPath: string; value: unknown; path: Path },
-  rctx: ResourceContext,
-  env: WalkEnv,
-): void {
-  const hooks = env.elementHooks(type);
-  const all = env.elementHooks('*');
+/**
+ * The element context: resource fields come from the resource context; the document path and the
+ * parent are materialised only when a rule reads them.
+ */
+class ElementCtx {
+  constructor(
+    private readonly r: ResourceContext,
+    readonly elementPath: string,
+    readonly elementType: string,
+    readonly elementValue: unknown,
+    readonly definition: ElementData,
+    private readonly pathLink: PathLink,
+    private readonly parentJob: ElementJob,
+  ) {}
+  get resourceType(): string {
+    return this.r.resourceType;
+  }
+  get value(): ResourceContext['value'] {
+    return this.r.value;
+  }
+  get path(): Path {
+    return this.r.path;
+  }
+  get profiles(): readonly string[] {
+    return this.r.profiles;
+  }
+  get fhirVersion(): string {
+    return this.r.fhirVersion;
+  }
+  get settings(): ResourceContext['settings'] {
+    return this.r.settings;
+  }
+  get definitions(): Definitions {
+    return this.r.definitions;
+  }
+  get document(): ResourceContext['document'] {
+    return this.r.document;
+  }
+  get ancestors(): ResourceContext['ancestors'] {
+    return this.r.ancestors;
+  }
+  get terminology(): ResourceContext['terminology'] {
+    return this.r.terminology;
+  }
+  get report(): ResourceContext['report'] {
+    return this.r.report;
+  }
+  get elementPathInDoc(): Path {
+    return toPath(this.pathLink);
+  }
+  get parent(): { elementPath: string; value: unknown; path: Path } {
+    return { elementPath: this.parentJob.elementPath, value: this.parentJob.value, path: toPath(this.parentJob.path) };
+  }
+}
+
+function callHooks(w: Walk, type: string, value: unknown, path: PathLink, definition: ElementData, elementPath: string, parent: ElementJob): void {
+  const hooks = w.env.elementHooks(type);
+  const all = w.anyHooks;
   if (!hooks && !all) return;
-  const ctx: ElementContext = Object.assign(Object.create(rctx) as ResourceContext, {
-    elementPath,
-    elementType: type,
-    elementValue: node.value,
-    elementPathInDoc: path,
-    definition: child.element,
-    node,
-    parent,
-  }) as ElementContext;
-  if (hooks) for (const h of hooks) env.runElementHook(h, ctx);
-  if (all) for (const h of all) env.runElementHook(h, ctx);
+  const ctx = new ElementCtx(w.rctx, elementPath, type, value, definition, path, parent) as unknown as ElementContext;
+  if (hooks) for (const h of hooks) w.env.runElementHook(h, ctx);
+  if (all) for (const h of all) w.env.runElementHook(h, ctx);
 }

@@ -1,4 +1,13 @@
 import type { Rule } from '../rule.js';
+import { cardinality } from './cardinality.js';
+import { jsonArray } from './json-array.js';
+import { jsonCompanion } from './json-companion.js';
+import { jsonEmpty } from './json-empty.js';
+import { jsonNull } from './json-null.js';
+import { jsonType } from './json-type.js';
+import { primitiveFormat } from './primitive-format.js';
+import { resourceType } from './resource-type.js';
+import { unknownProperty } from './unknown-property.js';
 import { internalRuleError } from './internal-rule-error.js';
 import { invariant } from './invariant.js';
 import { jsonDuplicateKey } from './json-duplicate-key.js';
@@ -12,4 +21,13 @@ export const rules: readonly Rule[] = [
   internalRuleError,
   xmlNotSupported,
   invariant,
+  resourceType,
+  unknownProperty,
+  jsonNull,
+  jsonEmpty,
+  jsonArray,
+  jsonType,
+  jsonCompanion,
+  cardinality,
+  primitiveFormat,
 ];
