@@ -3,7 +3,8 @@
  * its code from the bound value set (https://hl7.org/fhir/R4/terminologies.html#required). Checked offline
  * against the core value sets (terminology/); codes of systems we do not hold are not judged.
  */
-import { defineRule, type ElementContext } from '../rule.js';
+import { defineRule, type ElementContext, type ResourceContext } from '../rule.js';
+import type { Path } from '../issue.js';
 import type { ValueSetInfo } from '../terminology/index.js';
 
 type Obj = Record<string, unknown>;
@@ -20,11 +21,58 @@ function codings(value: unknown): { coding: Obj; index: number }[] {
   return Array.isArray(list) ? list.flatMap((c, index) => (c && typeof c === 'object' ? [{ coding: c as Obj, index }] : [])) : [];
 }
 
+/**
+ * Extensions that carry an alternative code (cross-version extensions, alternate-codes): the HL7 validator
+ * only warns when a required code is replaced by one of these.
+ */
+const ALTERNATIVE_CODE = /^http:\/\/hl7\.org\/fhir\/(?:[0-9.]+\/StructureDefinition\/extension-|StructureDefinition\/alternate-codes$)/;
+
+/**
+ * A required `code` given only as its `_name` companion (extensions, no value): the HL7 validator reports
+ * "No code provided". The walker hands companions to no hook, so the parent object is inspected.
+ */
+function missingCodes(ctx: ResourceContext, obj: Obj, childrenPath: string, at: Path): void {
+  for (const key of Object.keys(obj)) {
+    if (key.charCodeAt(0) !== 95 /* _ */) continue;
+    const name = key.slice(1);
+    const child = ctx.definitions.children(childrenPath)?.byName.get(name);
+    if (!child || child.type !== 'code' || child.element.binding?.strength !== 'required' || !child.element.binding.valueSet) continue;
+    const companion = obj[key];
+    const values = obj[name];
+    const hasAlternative = (c: unknown): boolean =>
+      Array.isArray((c as Obj | null)?.['extension']) &&
+      ((c as Obj)['extension'] as Obj[]).some((e) => typeof e?.['url'] === 'string' && ALTERNATIVE_CODE.test(e['url']));
+    const report = (path: Path): void =>
+      ctx.report({ path, message: `No code provided, and a code is required from the value set ${child.element.binding!.valueSet!}`, data: { valueSet: child.element.binding!.valueSet } });
+    if (Array.isArray(companion)) {
+      companion.forEach((c, i) => {
+        if (c !== null && typeof c === 'object' && !hasAlternative(c) && (!Array.isArray(values) || values[i] === null || values[i] === undefined)) report([...at, name, i]);
+      });
+    } else if (companion !== null && typeof companion === 'object' && !hasAlternative(companion) && values === undefined) {
+      report([...at, name]);
+    }
+  }
+}
+
+function childrenPathOf(ctx: ElementContext): string {
+  const ref = ctx.definition.contentReference;
+  if (ref) return ref.slice(ref.indexOf('#') + 1);
+  return ctx.elementType === 'BackboneElement' || ctx.elementType === 'Element' ? ctx.definition.path : ctx.elementType;
+}
+
 export const bindingRequired = defineRule({
   id: 'binding-required',
   severity: 'error',
   description: 'Codes with a required binding come from the bound core value set.',
+  resource(ctx) {
+    if (ctx.definitions.isResourceType(ctx.resourceType)) missingCodes(ctx, ctx.value as Obj, ctx.resourceType, ctx.path);
+  },
   elements: {
+    '*'(ctx) {
+      const v = ctx.elementValue;
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) return;
+      missingCodes(ctx, v as Obj, childrenPathOf(ctx), ctx.elementPathInDoc);
+    },
     code(ctx) {
       const b = boundSet(ctx);
       const code = ctx.elementValue;
