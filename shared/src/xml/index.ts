@@ -1,0 +1,2 @@
+/** FHIR XML: parsing with positions into the engine's tree, XML -> JSON conversion, XML findings. */
+export * from './parse.js';
