@@ -1,0 +1,59 @@
+/**
+ * Glue between the pure NHS identifier checks (shared/src/identifiers) and the rule contract: the
+ * NHS rule files in rules/ stay a few lines each. Context the NHS rules read from EngineSettings:
+ * `fhirVersion` (payload version, e.g. '3.0.2'; default the definitions' version), `pdsCompatibility`,
+ * and `ukCore` (UkCoreFacts, loaded by the host from the config's `ukCoreIndex`).
+ */
+import type { Finding, UkCoreFacts } from '../identifiers/index.js';
+import type { Path } from './issue.js';
+import type { ElementContext, ResourceContext } from './rule.js';
+
+/** The payload's FHIR version: settings.fhirVersion (config / --fhir-version) over the definitions' version. */
+export function payloadFhirVersion(ctx: ResourceContext): string {
+  const v = ctx.settings['fhirVersion'];
+  return typeof v === 'string' && v !== '' ? v : ctx.fhirVersion;
+}
+
+/** UK Core facts when the host injected them (settings.ukCore). */
+export function ukCoreFacts(ctx: ResourceContext): UkCoreFacts | undefined {
+  const facts = ctx.settings['ukCore'] as UkCoreFacts | undefined;
+  return facts && facts.canonicals instanceof Map ? facts : undefined;
+}
+
+/** Reports the findings of one rule id at `path`; a finding's fix replaces the node at `path`. */
+export function reportFindings(ctx: ResourceContext, ruleId: string, findings: readonly Finding[], path: Path): void {
+  for (const f of findings) {
+    if (f.ruleId !== ruleId) continue;
+    ctx.report({
+      path,
+      message: f.message,
+      severity: f.severity,
+      ...(f.fix ? { fix: { title: f.fix.title, replacement: f.fix.replacement } } : {}),
+      ...(f.data ? { data: f.data } : {}),
+    });
+  }
+}
+
+/** A string property of a JSON object, or undefined. */
+export function str(value: unknown, key: string): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const v = (value as Record<string, unknown>)[key];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** An array property of a JSON object ([] when absent or not an array). */
+export function arr(value: unknown, key: string): unknown[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  const v = (value as Record<string, unknown>)[key];
+  return Array.isArray(v) ? v : [];
+}
+
+/** An Identifier element's system and value, when both sides are strings. */
+export function identifierOf(ctx: ElementContext): { system: string | undefined; value: string | undefined } {
+  return { system: str(ctx.elementValue, 'system'), value: str(ctx.elementValue, 'value') };
+}
+
+/** True when the resource claims (or was asked to conform to) a profile. */
+export function hasProfile(ctx: ResourceContext, url: string): boolean {
+  return ctx.profiles.some((p) => p === url || p.startsWith(`${url}|`));
+}
