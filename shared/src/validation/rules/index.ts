@@ -1,8 +1,4 @@
 import type { Rule } from '../rule.js';
-import { attachmentSize } from './attachment-size.js';
-import { canonicalTargetType } from './canonical-target-type.js';
-import { searchparameterComposite } from './searchparameter-composite.js';
-import { valuesetComposeCode } from './valueset-compose-code.js';
 import { extensionUnknown } from './extension-unknown.js';
 import { canonicalAbsolute } from './canonical-absolute.js';
 import { codesystemSupplement } from './codesystem-supplement.js';
@@ -89,10 +85,6 @@ export const rules: readonly Rule[] = [
   canonicalAbsolute,
   codesystemSupplement,
   extensionUnknown,
-  attachmentSize,
-  searchparameterComposite,
-  valuesetComposeCode,
-  canonicalTargetType,
   resourceType,
   unknownProperty,
   jsonNull,
