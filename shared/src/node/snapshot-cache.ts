@@ -38,16 +38,21 @@ export class SnapshotDiskCache {
     return join(this.dir, `snapshots-${key}.json`);
   }
 
-  /** Seeds the store with the snapshots cached under `key`; returns how many. */
-  load(store: ConformanceStore, key: string): number {
+  /** The snapshots cached under `key` (empty when none). */
+  read(key: string): Record<string, ElementDefinition[]> {
     try {
       const data = JSON.parse(readFileSync(this.#file(key), 'utf8')) as { version?: string; snapshots?: Record<string, ElementDefinition[]> };
-      if (data.version !== SNAPSHOT_GENERATOR_VERSION || !data.snapshots) return 0;
-      store.preloadSnapshots(data.snapshots);
-      return Object.keys(data.snapshots).length;
+      return data.version === SNAPSHOT_GENERATOR_VERSION && data.snapshots ? data.snapshots : {};
     } catch {
-      return 0;
+      return {};
     }
+  }
+
+  /** Seeds the store with the snapshots cached under `key`; returns how many. */
+  load(store: ConformanceStore, key: string): number {
+    const snapshots = this.read(key);
+    store.preloadSnapshots(snapshots);
+    return Object.keys(snapshots).length;
   }
 
   /** Writes the snapshots the store generated (plus those it was seeded with) under `key`. */

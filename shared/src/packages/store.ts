@@ -52,8 +52,8 @@ export class ConformanceStore {
     }
   }
 
-  /** A resource by canonical URL (`url` or `url|version`) and optional type. */
-  resolve(canonical: string, resourceType?: string): StoredResource | undefined {
+  /** A resource and its origin by canonical URL (`url` or `url|version`) and optional type. */
+  entry(canonical: string, resourceType?: string): StoredResource | undefined {
     const { url, version } = splitCanonical(canonical);
     const list = this.#byUrl.get(url);
     if (!list) return undefined;
@@ -63,7 +63,12 @@ export class ConformanceStore {
   }
 
   resource<T extends ConformanceResource = ConformanceResource>(canonical: string, resourceType?: string): T | undefined {
-    return this.resolve(canonical, resourceType)?.resource as T | undefined;
+    return this.entry(canonical, resourceType)?.resource as T | undefined;
+  }
+
+  /** The engine's ConformanceSource: a conformance resource by canonical URL. */
+  resolve(canonical: string): ConformanceResource | undefined {
+    return this.entry(canonical)?.resource;
   }
 
   /** The StructureDefinition as loaded (snapshot only if it carried one). */

@@ -6,3 +6,4 @@ export { loadConformance, type LoadConformanceOptions, type LoadedConformance, t
 export { DEFAULT_REGISTRY, installPackage, RegistryError, type InstalledPackage, type InstallOptions } from './registry.js';
 export { PackageSpecError } from '../../packages/spec.js';
 export { SnapshotDiskCache, snapshotCacheKey, SNAPSHOT_GENERATOR_VERSION } from '../snapshot-cache.js';
+export { defaultWheelhouseCacheDir, loadValidationConformance, type ValidationConformance, type ValidationConformanceOptions } from './validation.js';

@@ -1,0 +1,55 @@
+/**
+ * Node adapter: what `wheelhouse validate` and the language server call to get a ConformanceSource
+ * from --package / --fhir-cache / --workspace / --profile. Loads nothing (returns undefined) when none
+ * is given, so plain core validation stays as fast as before.
+ */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { ConformanceStore } from '../../packages/store.js';
+import type { PackageIssue } from '../../packages/issues.js';
+import type { Definitions } from '../../validation/definitions/index.js';
+import { fhirXmlToJson } from '../../xml/parse.js';
+import { loadConformance } from './loader.js';
+
+export function defaultWheelhouseCacheDir(): string {
+  const xdg = process.env['XDG_CACHE_HOME'];
+  return join(xdg && xdg.length > 0 ? xdg : join(homedir(), '.cache'), 'wheelhouse');
+}
+
+export interface ValidationConformanceOptions {
+  packages?: readonly string[] | undefined;
+  fhirCache?: string | undefined;
+  workspaces?: readonly string[] | undefined;
+  profiles?: readonly string[] | undefined;
+  /** Wheelhouse cache (trimmed core definitions, generated snapshots); default ~/.cache/wheelhouse. */
+  cacheDir?: string | undefined;
+  definitions: Definitions;
+}
+
+export interface ValidationConformance {
+  store: ConformanceStore;
+  issues: PackageIssue[];
+  /** Writes snapshots generated during validation to the snapshot cache (call once at the end). */
+  saveSnapshots(): void;
+}
+
+export function loadValidationConformance(options: ValidationConformanceOptions): ValidationConformance | undefined {
+  const any = (options.packages?.length ?? 0) + (options.workspaces?.length ?? 0) + (options.profiles?.length ?? 0) > 0 || options.fhirCache !== undefined;
+  if (!any) return undefined;
+  const definitions = options.definitions;
+  const loaded = loadConformance({
+    packages: options.packages ?? [],
+    workspaces: options.workspaces ?? [],
+    cacheDir: options.cacheDir ?? defaultWheelhouseCacheDir(),
+    xmlToJson: (text) => fhirXmlToJson(text, definitions),
+    ...(options.fhirCache ? { fhirCache: options.fhirCache } : {}),
+  });
+  return {
+    store: loaded.store,
+    issues: loaded.issues,
+    saveSnapshots() {
+      const c = loaded.snapshotCache;
+      if (c && loaded.store.generatedSnapshots().size > 0) c.cache.save(loaded.store, c.key, c.cache.read(c.key));
+    },
+  };
+}
