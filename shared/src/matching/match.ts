@@ -1,0 +1,356 @@
+/**
+ * The scorer: BM25F over the component fields (name, summary, features, `nhs.matching.terms`, tags)
+ * with the synonym dictionary's concept terms, anti-terms, CPV codes, the page URL, and an
+ * abstention threshold so a page with no real match gets no suggestion.
+ * BM25F: Robertson, Zaragoza, Taylor, "Simple BM25 extension to multiple weighted fields" (CIKM 2004).
+ */
+import { Analyser, isConceptTerm, type TermCounts } from './analyse.js';
+import { FIELDS, repoSlug, type Field, type SerialisedIndex } from './build.js';
+import { cpvLabel, findCpvCodes, isDigitalCpv, normaliseCpv } from './cpv.js';
+
+/** The need read from a page: what `extractNeed` returns and what the CLI builds from `--text`. */
+export interface PageNeed {
+  readonly title?: string;
+  readonly text: string;
+  readonly cpv?: readonly string[];
+  readonly url?: string;
+}
+
+export interface Suggestion {
+  readonly id: string;
+  readonly name: string;
+  /** Rounded to 3 decimals; comparable within one index and parameter set only. */
+  readonly score: number;
+  readonly reasons: readonly string[];
+}
+
+/** Tunable method parameters. Defaults are the cross-validated choice (docs/matching.md). */
+export interface MatchParams {
+  readonly k1: number;
+  readonly b: number;
+  readonly fieldWeights: Readonly<Record<Field, number>>;
+  /** Page title words count this many times. */
+  readonly titleWeight: number;
+  /** Saturation of repeated page words (BM25 k3). */
+  readonly queryK: number;
+  /** Multiplier on dictionary concepts (each concept also has its own weight). */
+  readonly conceptWeight: number;
+  /** Multiplier on generic NHS words ("patient", "system", "digital"). */
+  readonly genericWeight: number;
+  /** Minimum score to suggest anything (abstention). */
+  readonly threshold: number;
+  /** Keep only suggestions scoring at least this share of the best one. */
+  readonly relative: number;
+  /** Score multiplier for a component one of whose anti-terms is in the page. */
+  readonly antiPenalty: number;
+  /** Score multiplier when the page has CPV codes and none is software or IT. */
+  readonly nonDigitalCpvPenalty: number;
+  /** Added (after doubling) when the page is the component's repository or product site. */
+  readonly urlBonus: number;
+  /** Exponent on the component prior (maturity and maintenance); 0 ignores it. */
+  readonly priorWeight: number;
+}
+
+export const DEFAULT_PARAMS: MatchParams = {
+  k1: 1.2,
+  b: 0.6,
+  fieldWeights: { name: 2, summary: 1, features: 1, terms: 0.5, tags: 1.5 },
+  titleWeight: 1,
+  queryK: 1.5,
+  conceptWeight: 1.5,
+  genericWeight: 1,
+  threshold: 17.5,
+  relative: 0.6,
+  antiPenalty: 1,
+  nonDigitalCpvPenalty: 0.5,
+  urlBonus: 50,
+  priorWeight: 0,
+};
+
+export interface MatchOptions {
+  /** How many suggestions at most (default 3). */
+  readonly top?: number;
+  readonly params?: Partial<MatchParams>;
+}
+
+/** The loaded index: postings as maps, IDF and mean field lengths precomputed. */
+export interface MatchIndex {
+  readonly size: number;
+  readonly ids: readonly string[];
+  readonly names: readonly string[];
+  readonly repos: readonly string[];
+  readonly landings: readonly string[];
+  readonly priors: Float64Array;
+  readonly lengths: readonly Float64Array[];
+  readonly meanLengths: Float64Array;
+  readonly postings: ReadonlyMap<string, Int32Array>;
+  readonly idf: ReadonlyMap<string, number>;
+  readonly anti: ReadonlyMap<number, readonly string[]>;
+  readonly analyser: Analyser;
+}
+
+/** Thrown when JSON given to `loadIndex` is not a match index this version reads. */
+export class MatchIndexError extends Error {
+  override readonly name = 'MatchIndexError';
+}
+
+/** Load a serialised index (object or JSON text). Validates the shape; throws `MatchIndexError`. */
+export function loadIndex(json: unknown, analyser = new Analyser()): MatchIndex {
+  const raw: unknown = typeof json === 'string' ? parseJson(json) : json;
+  const index = checkShape(raw);
+  const size = index.docs.length;
+  const meanLengths = new Float64Array(FIELDS.length);
+  const lengths = index.lengths.map((row) => Float64Array.from(row));
+  for (const row of lengths) row.forEach((len, f) => (meanLengths[f] = (meanLengths[f] ?? 0) + len / Math.max(size, 1)));
+  const postings = new Map<string, Int32Array>();
+  const idf = new Map<string, number>();
+  for (const [term, list] of Object.entries(index.postings)) {
+    const arr = Int32Array.from(list);
+    postings.set(term, arr);
+    let df = 0;
+    let last = -1;
+    for (let i = 0; i < arr.length; i += 3) {
+      if (arr[i] !== last) {
+        df++;
+        last = arr[i] as number;
+      }
+    }
+    idf.set(term, Math.log(1 + (size - df + 0.5) / (df + 0.5)));
+  }
+  const anti = new Map<number, string[]>();
+  for (const [doc, phrase] of index.anti) anti.set(doc, [...(anti.get(doc) ?? []), phrase]);
+  return {
+    size,
+    ids: index.docs.map((d) => d[0]),
+    names: index.docs.map((d) => d[1]),
+    repos: index.docs.map((d) => d[2]),
+    landings: index.docs.map((d) => d[3]),
+    priors: Float64Array.from(index.docs.map((d) => (typeof d[4] === 'number' && d[4] > 0 ? d[4] : 1))),
+    lengths,
+    meanLengths,
+    postings,
+    idf,
+    anti,
+    analyser,
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new MatchIndexError(`match index is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function checkShape(raw: unknown): SerialisedIndex {
+  const o = raw as Partial<SerialisedIndex> | null;
+  if (!o || typeof o !== 'object' || o.format !== 'wheelhouse-match-index') {
+    throw new MatchIndexError('not a Wheelhouse match index (format is not "wheelhouse-match-index")');
+  }
+  if (o.version !== 1) throw new MatchIndexError(`match index version ${String(o.version)} is not supported; rebuild it`);
+  if (!Array.isArray(o.docs) || !Array.isArray(o.lengths) || o.lengths.length !== o.docs.length) {
+    throw new MatchIndexError('match index docs and lengths disagree; rebuild it');
+  }
+  if (JSON.stringify(o.fields) !== JSON.stringify(FIELDS)) {
+    throw new MatchIndexError(`match index fields ${JSON.stringify(o.fields)} differ from ${JSON.stringify(FIELDS)}; rebuild it`);
+  }
+  if (!o.postings || typeof o.postings !== 'object' || !Array.isArray(o.anti)) {
+    throw new MatchIndexError('match index has no postings or anti-terms; rebuild it');
+  }
+  return o as SerialisedIndex;
+}
+
+interface QueryTerm {
+  readonly term: string;
+  readonly weight: number;
+  readonly label: string;
+  readonly fromCpv: boolean;
+}
+
+/** The page's weighted terms: title counts `titleWeight` times, CPV labels count once. */
+export function pageTerms(index: MatchIndex, page: PageNeed, params: MatchParams): QueryTerm[] {
+  const { analyser } = index;
+  const title = analyser.analyse(page.title ?? '');
+  const text = analyser.analyse(page.text);
+  const cpvCounts: TermCounts = new Map();
+  for (const code of pageCpv(page)) {
+    const label = cpvLabel(code);
+    if (label) analyser.analyse(label, cpvCounts);
+  }
+  const terms = new Set([...title.keys(), ...text.keys(), ...cpvCounts.keys()]);
+  const out: QueryTerm[] = [];
+  for (const term of terms) {
+    if (!index.postings.has(term)) continue;
+    const qtf = (title.get(term)?.count ?? 0) * params.titleWeight + (text.get(term)?.count ?? 0) + (cpvCounts.get(term)?.count ?? 0);
+    const saturated = (qtf * (params.queryK + 1)) / (qtf + params.queryK);
+    const concept = isConceptTerm(term) ? analyser.concept(term.slice(1)) : undefined;
+    const generic = title.get(term)?.generic ?? text.get(term)?.generic ?? cpvCounts.get(term)?.generic ?? false;
+    const conceptWeight = concept ? (concept.weight ?? 1) * params.conceptWeight : generic ? params.genericWeight : 1;
+    const label = concept?.label ?? title.get(term)?.surface ?? text.get(term)?.surface ?? cpvCounts.get(term)?.surface ?? term;
+    out.push({ term, weight: saturated * conceptWeight, label, fromCpv: !title.has(term) && !text.has(term) });
+  }
+  return out;
+}
+
+function pageCpv(page: PageNeed): string[] {
+  const codes = new Set<string>();
+  for (const c of page.cpv ?? []) {
+    const n = normaliseCpv(c);
+    if (n) codes.add(n);
+  }
+  for (const c of findCpvCodes(page.text)) codes.add(c);
+  return [...codes];
+}
+
+/** A component's score for a page before the threshold, with what made it. */
+export interface Ranked {
+  readonly doc: number;
+  readonly id: string;
+  readonly name: string;
+  readonly score: number;
+  readonly reasons: readonly string[];
+}
+
+/** Rank components for a page. Empty when nothing clears the threshold. */
+export function match(index: MatchIndex, page: PageNeed, options: MatchOptions = {}): Suggestion[] {
+  const params: MatchParams = { ...DEFAULT_PARAMS, ...options.params };
+  const top = Math.max(0, Math.floor(options.top ?? 3));
+  if (top === 0) return [];
+  return cut(rank(index, page, params), params, top).map(({ id, name, score, reasons }) => ({
+    id,
+    name,
+    score: Math.round(score * 1000) / 1000,
+    reasons,
+  }));
+}
+
+/** Abstention and the relative cut: nothing below `threshold`, nothing far below the best. */
+export function cut<T extends { readonly score: number }>(ranked: readonly T[], params: Pick<MatchParams, 'threshold' | 'relative'>, top: number): T[] {
+  const best = ranked[0]?.score ?? 0;
+  if (best < params.threshold) return [];
+  const floor = Math.max(params.threshold, best * params.relative);
+  return ranked.filter((r) => r.score >= floor).slice(0, top);
+}
+
+/** Every component with a non-zero score, best first, before the threshold and the relative cut. */
+export function rank(index: MatchIndex, page: PageNeed, params: MatchParams = DEFAULT_PARAMS): Ranked[] {
+  const query = pageTerms(index, page, params);
+  const scores = new Float64Array(index.size);
+  const contributions = new Map<number, { label: string; value: number; fromCpv: boolean }[]>();
+  const fieldWeights = FIELDS.map((f) => params.fieldWeights[f]);
+  for (const q of query) {
+    const list = index.postings.get(q.term) as Int32Array;
+    const idf = index.idf.get(q.term) ?? 0;
+    let i = 0;
+    while (i < list.length) {
+      const doc = list[i] as number;
+      let tf = 0;
+      const lengths = index.lengths[doc] as Float64Array;
+      for (; i < list.length && list[i] === doc; i += 3) {
+        const f = list[i + 1] as number;
+        const norm = 1 - params.b + (params.b * (lengths[f] ?? 0)) / Math.max(index.meanLengths[f] ?? 1, 1e-9);
+        tf += ((fieldWeights[f] ?? 0) * (list[i + 2] as number)) / norm;
+      }
+      const value = ((idf * tf * (params.k1 + 1)) / (tf + params.k1)) * q.weight;
+      scores[doc] = (scores[doc] ?? 0) + value;
+      let c = contributions.get(doc);
+      if (!c) contributions.set(doc, (c = []));
+      c.push({ label: q.label, value, fromCpv: q.fromCpv });
+    }
+  }
+
+  const cpv = pageCpv(page);
+  const nonDigital = cpv.length > 0 && !cpv.some(isDigitalCpv);
+  const stems = ` ${index.analyser.stemSequence(`${page.title ?? ''}\n${page.text}`).join(' ')} `;
+  const extra = new Map<number, string[]>();
+  for (const doc of contributions.keys()) {
+    let s = scores[doc] as number;
+    s *= (index.priors[doc] ?? 1) ** params.priorWeight;
+    for (const anti of params.antiPenalty < 1 ? (index.anti.get(doc) ?? []) : []) {
+      if (containsAffirmed(stems, anti)) {
+        s *= params.antiPenalty;
+        extra.set(doc, [...(extra.get(doc) ?? []), `damped: page mentions "${anti}"`]);
+        break;
+      }
+    }
+    if (nonDigital) s *= params.nonDigitalCpvPenalty;
+    scores[doc] = s;
+  }
+  // The page is the component's own repository or site: always say so, whatever the text.
+  const pageRepo = repoSlug(page.url);
+  const pageUrl = (page.url ?? '').toLowerCase();
+  if (pageUrl) {
+    for (let doc = 0; doc < index.size; doc++) {
+      const repo = index.repos[doc] as string;
+      const landing = (index.landings[doc] as string).toLowerCase();
+      let reason: string | undefined;
+      if (pageRepo && repo === pageRepo) reason = 'this page is its source repository';
+      else if (pageRepo && repo && repo.split('/')[1] === pageRepo.split('/')[1]) reason = `same repository name as ${repo} (fork, mirror or original)`;
+      else if (landing && sameSite(pageUrl, landing)) reason = 'this page is on its product site';
+      if (!reason) continue;
+      scores[doc] = (scores[doc] ?? 0) * 2 + params.urlBonus;
+      extra.set(doc, [reason, ...(extra.get(doc) ?? [])]);
+    }
+  }
+
+  const ranked: Ranked[] = [];
+  scores.forEach((score, doc) => {
+    if (score > 0) {
+      ranked.push({
+        doc,
+        id: index.ids[doc] as string,
+        name: index.names[doc] as string,
+        score,
+        reasons: reasonsFor(contributions.get(doc) ?? [], extra.get(doc) ?? []),
+      });
+    }
+  });
+  return ranked.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+}
+
+const NEGATORS = new Set(['not', 'no', 'without', 'rather', 'instead', 'non', 'never', 'except', 'excluding', 'unlike']);
+
+/** Whether `phrase` (stems joined by spaces) occurs in `stems` at least once not just after a negation. */
+function containsAffirmed(stems: string, phrase: string): boolean {
+  const needle = ` ${phrase} `;
+  let at = stems.indexOf(needle);
+  while (at >= 0) {
+    const before = stems.slice(0, at).trim().split(' ').slice(-4);
+    if (!before.some((w) => NEGATORS.has(w))) return true;
+    at = stems.indexOf(needle, at + 1);
+  }
+  return false;
+}
+
+function reasonsFor(contributions: readonly { label: string; value: number; fromCpv: boolean }[], extra: readonly string[]): string[] {
+  const sorted = [...contributions].sort((a, b) => b.value - a.value);
+  const labels: string[] = [];
+  for (const c of sorted) {
+    if (!c.fromCpv && !labels.includes(c.label)) labels.push(c.label);
+    if (labels.length === 5) break;
+  }
+  const reasons = [...extra];
+  if (labels.length > 0) reasons.push(`matched: ${labels.join(', ')}`);
+  const cpv = sorted.filter((c) => c.fromCpv).map((c) => c.label);
+  if (cpv.length > 0) reasons.push(`CPV code terms: ${[...new Set(cpv)].slice(0, 3).join(', ')}`);
+  return reasons;
+}
+
+/** Code hosts whose pages belong to many projects: a landing URL there must match by path prefix. */
+const SHARED_HOSTS = new Set(['github.com', 'gitlab.com', 'bitbucket.org']);
+
+function sameSite(pageUrl: string, landing: string): boolean {
+  const parse = (u: string) => /^https?:\/\/(?:www\.)?([^/?#]+)(\/[^?#]*)?/.exec(u);
+  const a = parse(pageUrl);
+  const b = parse(landing);
+  if (!a || !b) return false;
+  const landingPath = (b[2] ?? '/').replace(/\/+$/, '');
+  const [pageHost, landingHost] = [a[1] as string, b[1] as string];
+  if (landingPath) {
+    const pagePath = a[2] ?? '/';
+    return pageHost === landingHost && (pagePath === landingPath || pagePath.startsWith(`${landingPath}/`));
+  }
+  if (SHARED_HOSTS.has(landingHost)) return false;
+  return pageHost === landingHost || pageHost.endsWith(`.${landingHost}`);
+}
