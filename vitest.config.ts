@@ -27,6 +27,7 @@ export default defineConfig({
           exclude: ['**/node_modules/**', '**/dist/**'],
         },
       },
+      'extension-browser/vitest.config.ts',
     ],
   },
 });

@@ -29,10 +29,10 @@ function readCatalogueSource(): string {
     throw new Error(`[wheelhouse] no catalogue: neither ${CATALOGUE_DIST} nor ${CATALOGUE_COMPONENTS}*.yaml exists`);
   }
   // `yaml` is the shared package's dependency; resolve it from there.
-  const { parse } = createRequire(fileURLToPath(new URL('../shared/package.json', import.meta.url)))('yaml') as {
-    parse(text: string): unknown;
+  const yaml = createRequire(fileURLToPath(new URL('../shared/package.json', import.meta.url)))('yaml') as {
+    parse: (text: string) => unknown;
   };
-  const components = files.map((f) => parse(readFileSync(`${CATALOGUE_COMPONENTS}${f}`, 'utf8')));
+  const components = files.map((f) => yaml.parse(readFileSync(`${CATALOGUE_COMPONENTS}${f}`, 'utf8')));
   return JSON.stringify({ version: `manifests-${files.length}`, components });
 }
 

@@ -15,6 +15,8 @@ export function cpvCodesIn(text: string): string[] {
   return out;
 }
 
+const BLOCKS = 'p, li, dd, dt, div, br, td, th, tr, h1, h2, h3, h4, h5, h6, section, article, blockquote, pre';
+
 /** Visible text of an element, skipping screen-reader-only duplicates, scripts and hidden nodes. */
 export function visibleText(el: Element | null | undefined): string {
   if (!el) return '';
@@ -22,6 +24,8 @@ export function visibleText(el: Element | null | undefined): string {
   clone
     .querySelectorAll('script, style, template, noscript, [hidden], [aria-hidden="true"], .aria-only, .govuk-visually-hidden, .nhsuk-u-visually-hidden')
     .forEach((n) => n.remove());
+  // Block boundaries become spaces: "<li>a</li><li>b</li>" reads "a b", not "ab".
+  clone.querySelectorAll(BLOCKS).forEach((n) => n.append(' '));
   return cleanText(clone.textContent);
 }
 

@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { OVERLAY_ATTRIBUTE } from './overlay';
+import type { PageCheckResult } from './page-check';
+import { startSiteChecks } from './site-checks';
+import { memoryStore, scriptedSend, suggestionFor } from './testing';
+import type { PageNeed } from '../adapters/types';
+
+function sidebar(about: string) {
+  return `<div class="BorderGrid"><div class="BorderGrid-row"><div class="BorderGrid-cell"><h2>About</h2><p class="f4">${about}</p></div></div></div>`;
+}
+
+const controllers: AbortController[] = [];
+afterEach(() => {
+  controllers.forEach((c) => c.abort());
+  history.replaceState({}, '', '/');
+});
+
+function nextResult(results: PageCheckResult[], count: number): Promise<void> {
+  return new Promise((resolve) => {
+    const tick = () => (results.length >= count ? resolve() : setTimeout(tick, 5));
+    tick();
+  });
+}
+
+describe('startSiteChecks', () => {
+  it('runs on loopback pages standing for a site, and re-runs after GitHub soft navigation', async () => {
+    // jsdom serves at http://localhost:3000 (vitest), a loopback address: the path names the site.
+    history.replaceState({}, '', '/github.com/NHSDigital/nhs-notify');
+    document.body.innerHTML = `<main><h1>repo</h1><div class="PageLayout-Pane" id="pane">${sidebar('Send messages to patients.')}</div></main>`;
+    const send = scriptedSend((req) => ({
+      disabled: false,
+      suggestions: req.type === 'wheelhouse/match' ? [suggestionFor(req.need.title.replace('/', '-'))] : [],
+    }));
+    const results: PageCheckResult[] = [];
+    const controller = new AbortController();
+    controllers.push(controller);
+    startSiteChecks({ window, send, store: memoryStore(), signal: controller.signal, onResult: (r) => results.push(r) });
+    await nextResult(results, 1);
+    expect(results[0]?.outcome).toBe('shown');
+    expect(results[0]?.need).toMatchObject({ adapter: 'github', url: 'https://github.com/NHSDigital/nhs-notify' });
+
+    history.pushState({}, '', '/github.com/NHSDigital/gpconnect-appointment-checker');
+    document.getElementById('pane')!.innerHTML = sidebar('Check GP Connect appointment configuration.');
+    document.dispatchEvent(new Event('turbo:render'));
+    await nextResult(results, 2);
+    const needs = results.map((r) => r.need as PageNeed);
+    expect(needs[1]).toMatchObject({ title: 'NHSDigital/gpconnect-appointment-checker', description: 'Check GP Connect appointment configuration.' });
+    const hosts = document.querySelectorAll(`[${OVERLAY_ATTRIBUTE}]`);
+    expect(hosts).toHaveLength(1);
+    expect(hosts[0]?.shadowRoot?.querySelector('[data-component-id]')?.getAttribute('data-component-id')).toBe(
+      'NHSDigital-gpconnect-appointment-checker',
+    );
+  });
+
+  it('does nothing on pages no adapter reads (a repository issue list)', async () => {
+    history.replaceState({}, '', '/github.com/NHSDigital/nhs-notify/issues');
+    document.body.innerHTML = '<main><h1>Issues</h1></main>';
+    const send = scriptedSend(() => ({ disabled: false, suggestions: [] }));
+    const controller = new AbortController();
+    controllers.push(controller);
+    startSiteChecks({ window, send, store: memoryStore(), signal: controller.signal });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(send.requests).toHaveLength(0);
+  });
+});
