@@ -1,0 +1,51 @@
+// Unit tables for the algorithms beyond the shared vectors.
+import { describe, expect, test } from 'vitest';
+import {
+  checkIdentifier,
+  editDistance,
+  isValidNhsNumber,
+  nhsNumberCheckDigit,
+  prescriptionCheckCharacter,
+  sctidParts,
+  verhoeffCheckDigit,
+  isVerhoeffValid,
+} from './index.js';
+
+describe('algorithms', () => {
+  test('Mod 11', () => {
+    expect(nhsNumberCheckDigit('943476591')).toBe(9);
+    expect(nhsNumberCheckDigit('911123113')).toBe(0);
+    expect(nhsNumberCheckDigit('400000008')).toBe(10);
+    expect(isValidNhsNumber('9434765919')).toBe(true);
+    expect(isValidNhsNumber('943476591a')).toBe(false);
+    expect(() => nhsNumberCheckDigit('12')).toThrow(RangeError);
+  });
+  test('Verhoeff', () => {
+    expect(verhoeffCheckDigit('2229800')).toBe(6);
+    expect(isVerhoeffValid('22298006')).toBe(true);
+    expect(isVerhoeffValid('22298007')).toBe(false);
+    expect(isVerhoeffValid('')).toBe(false);
+  });
+  test('SCTID parts', () => {
+    expect(sctidParts('999000011000000103')).toEqual({ partition: '10', componentType: 'concept', namespace: '1000000', checkDigit: 3 });
+    expect(sctidParts('123558018')).toMatchObject({ partition: '01', componentType: 'description' });
+  });
+  test('MOD 37-2', () => {
+    expect(prescriptionCheckCharacter('24F5DAA830087EFE6')).toBe('Z');
+    expect(prescriptionCheckCharacter('4243A0A999684E149')).toBe('+');
+  });
+  test('edit distance', () => {
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('abc', 'abcdefgh', 2)).toBe(3);
+  });
+  test('PDS compatibility lowers the retired verification status', () => {
+    const v = 'https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatus|01';
+    expect(checkIdentifier('nhs-number-verification-status', v).verdict).toBe('invalid');
+    expect(checkIdentifier('nhs-number-verification-status', v, { pdsCompatibility: true }).verdict).toBe('warning');
+  });
+  test('CareConnect is silent in STU3 and a warning in R4 even without UK Core facts', () => {
+    const url = 'https://fhir.hl7.org.uk/STU3/StructureDefinition/CareConnect-Patient-1';
+    expect(checkIdentifier('canonical-url', url, { fhirVersion: '3.0.2' }).verdict).toBe('valid');
+    expect(checkIdentifier('canonical-url', url).verdict).toBe('warning');
+  });
+});
