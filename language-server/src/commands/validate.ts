@@ -99,10 +99,6 @@ export const validateCommand: Command = {
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${String(values.format)}")`);
     if (positionals.length === 0) throw new UsageError('give at least one file or folder to validate');
-    // TODO(issue 4, profiles): load --package / --fhir-cache / --workspace into a ConformanceSource.
-    for (const flag of ['package', 'fhir-cache', 'workspace'] as const) {
-      if (values[flag] !== undefined) io.stderr(`wheelhouse validate: --${flag} is accepted but not used yet; validating against the R4 core spec only\n`);
-    }
 
     const files: string[] = [];
     let ioFailure = false;
@@ -110,11 +106,26 @@ export const validateCommand: Command = {
       if (!(await collectFiles(resolve(io.cwd, p), files, io))) ioFailure = true;
     }
 
-    const [{ createValidator, createLineIndex }, { loadR4Definitions }] = await Promise.all([
+    const [{ createValidator, createLineIndex }, { loadR4Definitions, loadR4Terminology, loadValidationConformance }] = await Promise.all([
       import('@wheelhouse/shared/validation'),
       import('@wheelhouse/shared/node'),
     ]);
-    const validator = createValidator({ definitions: loadR4Definitions() });
+    const definitions = loadR4Definitions();
+    // Packages, workspace profiles and value sets (issue 6); undefined when no flag asks for them.
+    const conformance = loadValidationConformance({ definitions, packages: values.package, fhirCache: values['fhir-cache'], workspaces: values.workspace ? [values.workspace] : [], profiles: values.profile });
+    for (const i of conformance?.issues ?? []) io.stderr(`wheelhouse validate: ${i.message}\n`);
+    // Core value sets for required bindings; without them the binding rules skip (said once on stderr).
+    let terminology;
+    try {
+      terminology = loadR4Terminology();
+    } catch (error) {
+      io.stderr(`wheelhouse validate: ${(error as Error).message}; required bindings are not checked\n`);
+    }
+    const validator = createValidator({
+      definitions,
+      ...(conformance ? { conformance: conformance.store } : {}),
+      ...(terminology ? { terminology } : {}),
+    });
 
     const reports: FileReport[] = [];
     for (const file of files) {
@@ -141,6 +152,7 @@ export const validateCommand: Command = {
       });
     }
 
+    conformance?.saveSnapshots();
     const { summarise } = await import('../report/model.js');
     const report: Report = { files: reports, summary: summarise(reports), rules: validator.rules };
     if (format === 'json') io.stdout((await import('../report/json.js')).formatJson(report));

@@ -9,7 +9,7 @@ export function formatText(report: Report): string {
     const rows = f.issues.map((i) => [`${i.range.start.line + 1}:${i.range.start.character + 1}`, i.severity, i.message, i.ruleId, i.location] as const);
     const w0 = Math.max(...rows.map((r) => r[0].length));
     const w1 = Math.max(...rows.map((r) => r[1].length));
-    for (const r of rows) out.push(`  ${r[0].padEnd(w0)}  ${r[1].padEnd(w1)}  ${r[2]}  ${r[3]}  (${r[4]})`);
+    for (const r of rows) out.push(`  ${r[0].padEnd(w0)}  ${r[1].padEnd(w1)}  ${r[2]}  ${r[3]}${r[4] ? `  (${r[4]})` : ''}`);
     out.push('');
   }
   const s = report.summary;

@@ -47,5 +47,5 @@ export function formatLocation(path: Path, rootType?: string): string {
     if (typeof segment === 'number') out += `[${segment}]`;
     else out += out === '' ? segment : `.${segment}`;
   }
-  return out === '' ? '(document)' : out;
+  return out;
 }

@@ -23,7 +23,6 @@ import { jsonType } from './json-type.js';
 import { primitiveFormat } from './primitive-format.js';
 import { resourceType } from './resource-type.js';
 import { unknownProperty } from './unknown-property.js';
-import { xmlNotSupported } from './xml-not-supported.js';
 import { xmlElementOrder } from './xml-element-order.js';
 import { xmlNamespace } from './xml-namespace.js';
 import { xmlSyntax } from './xml-syntax.js';
@@ -67,7 +66,6 @@ export const rules: readonly Rule[] = [
   jsonSyntax,
   jsonDuplicateKey,
   internalRuleError,
-  xmlNotSupported,
   xmlSyntax,
   xmlNamespace,
   xmlValueAttribute,

@@ -1,0 +1,81 @@
+import { describe, expect, test } from 'vitest';
+import { createLineIndex, createPathLocator, findDuplicateKeys, findNodeAtOffset, findNodeAtPath, parseJson } from './parse.js';
+
+describe('parseJson', () => {
+  test('builds the plain value and offsets', () => {
+    const text = '{"a": [1, "x", true, null, {"b": -1.5e2}], "c": {}}';
+    const doc = parseJson(text);
+    expect(doc.errors).toEqual([]);
+    expect(doc.root?.value).toEqual(JSON.parse(text));
+    const m = findNodeAtPath(doc.root, ['a', 4, 'b']);
+    expect(m.node && text.slice(m.node.offset, m.node.offset + m.node.length)).toBe('-1.5e2');
+    expect(m.node?.type === 'number' && m.node.raw).toBe('-1.5e2');
+  });
+  test('100,000-deep nesting does not overflow', () => {
+    const depth = 100_000;
+    const text = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const doc = parseJson(text);
+    expect(doc.errors).toEqual([]);
+    const unclosed = parseJson(`{"a":${'['.repeat(depth)}`);
+    expect(unclosed.errors.length).toBeGreaterThan(0);
+  });
+  test('half-typed input keeps what parsed', () => {
+    const doc = parseJson('{"resourceType": "Patient", "name": [{"family": "Sm');
+    expect(doc.root?.value).toEqual({ resourceType: 'Patient', name: [{ family: 'Sm' }] });
+    expect(doc.errors.map((e) => e.code)).toEqual(['unterminated-string', 'close-brace-expected']);
+  });
+  test('missing value and colon are reported, the key is kept', () => {
+    const doc = parseJson('{"a": , "b" 1, c: 2}');
+    expect(doc.errors.map((e) => e.code)).toEqual(['value-expected', 'colon-expected', 'property-name-expected']);
+    expect(doc.root?.value).toEqual({ b: 1, c: 2 });
+  });
+  test('__proto__ is an own property, as with JSON.parse', () => {
+    const doc = parseJson('{"__proto__": {"x": 1}}');
+    const v = doc.root?.value as Record<string, unknown>;
+    expect(Object.getPrototypeOf(v)).toBe(Object.prototype);
+    expect(Object.keys(v)).toEqual(['__proto__']);
+  });
+  test('escapes decode', () => {
+    expect(parseJson('"a\\n\\u00e9\\"b"').root?.value).toBe('a\né"b');
+  });
+  test('findNodeAtOffset gives the path', () => {
+    const text = '{"name": [{"family": "Smith"}]}';
+    const r = findNodeAtOffset(parseJson(text).root, text.indexOf('Smith'));
+    expect(r.path).toEqual(['name', 0, 'family']);
+  });
+});
+
+describe('createPathLocator', () => {
+  test('finds values and keys without a tree', () => {
+    const text = '{ "entry": [ {"x": 1}, { "resource": { "id": "a\\"b", "n": [1, 2] } } ] }';
+    const locate = createPathLocator(text);
+    const r = locate(['entry', 1, 'resource', 'n', 1]);
+    expect(text.slice(r.offset, r.offset + r.length)).toBe('2');
+    const id = locate(['entry', 1, 'resource', 'id']);
+    expect(text.slice(id.offset, id.offset + id.length)).toBe('"a\\"b"');
+    expect(text.slice(id.keyOffset!, id.keyOffset! + id.keyLength!)).toBe('"id"');
+    const missing = locate(['entry', 1, 'resource', 'nope']);
+    expect(missing.depth).toBe(3);
+  });
+  test('agrees with the tree on every node of a document', () => {
+    const text = JSON.stringify({ a: [{ b: 'x', c: [1, { d: null }] }, true], e: { f: -2 } }, null, 2);
+    const doc = parseJson(text);
+    const locate = createPathLocator(text);
+    for (const path of [['a'], ['a', 0, 'c', 1, 'd'], ['e', 'f'], ['a', 1]]) {
+      const m = findNodeAtPath(doc.root, path);
+      const l = locate(path);
+      expect([l.offset, l.length]).toEqual([m.node!.offset, m.node!.length]);
+    }
+  });
+});
+
+test('findDuplicateKeys', () => {
+  expect(findDuplicateKeys('{"a":1,"b":{"a":2},"a":3}').map((e) => e.offset)).toEqual([19]);
+  expect(findDuplicateKeys('[{"a":1},{"a":1}]')).toEqual([]);
+});
+
+test('createLineIndex: 0-based lines, UTF-16 characters, CRLF', () => {
+  const lines = createLineIndex('ab\r\n😀x\ny');
+  expect(lines.position(6)).toEqual({ line: 1, character: 2 });
+  expect(lines.position(8)).toEqual({ line: 2, character: 0 });
+});
