@@ -1,6 +1,5 @@
 import { defineConfig } from 'wxt';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -20,29 +19,31 @@ const CATALOGUE_DIST = fileURLToPath(new URL('../catalogue/dist/catalogue.json',
 const CATALOGUE_COMPONENTS = fileURLToPath(new URL('../catalogue/components/', import.meta.url));
 const BUNDLED_ID = 'virtual:wheelhouse-bundled-catalogue';
 
-function readCatalogueSource(): string {
+async function readCatalogueSource(): Promise<string> {
   if (existsSync(CATALOGUE_DIST)) return readFileSync(CATALOGUE_DIST, 'utf8');
-  const files = existsSync(CATALOGUE_COMPONENTS)
-    ? readdirSync(CATALOGUE_COMPONENTS).filter((f) => f.endsWith('.yaml')).sort()
-    : [];
-  if (files.length === 0) {
-    throw new Error(`[wheelhouse] no catalogue: neither ${CATALOGUE_DIST} nor ${CATALOGUE_COMPONENTS}*.yaml exists`);
+  // No dist yet: build catalogue.json in memory from the manifests with the same shared code the CLI uses.
+  const catalogue = await import('../shared/src/catalogue/index.ts');
+  const fs = await import('../shared/src/node/catalogue-fs.ts');
+  const parsed = fs.readManifestDir(CATALOGUE_COMPONENTS).map((source) => catalogue.parseManifest(source));
+  const components = parsed.flatMap((p) => {
+    const result = catalogue.ComponentSchema.safeParse(p.value);
+    return result.success ? [result.data] : [];
+  });
+  if (components.length === 0) throw new Error(`[wheelhouse] no catalogue: ${CATALOGUE_DIST} is missing and ${CATALOGUE_COMPONENTS} has no valid manifests`);
+  if (components.length < parsed.length) {
+    console.warn(`[wheelhouse] bundling ${components.length} of ${parsed.length} manifests; run \`wheelhouse catalogue check\``);
   }
-  // `yaml` is the shared package's dependency; resolve it from there.
-  const yaml = createRequire(fileURLToPath(new URL('../shared/package.json', import.meta.url)))('yaml') as {
-    parse: (text: string) => unknown;
-  };
-  const components = files.map((f) => yaml.parse(readFileSync(`${CATALOGUE_COMPONENTS}${f}`, 'utf8')));
-  return JSON.stringify({ version: `manifests-${files.length}`, components });
+  const built = catalogue.buildCatalogue(components);
+  return built.files[0]!.text;
 }
 
 function bundledCatalogue() {
   return {
     name: 'wheelhouse-bundled-catalogue',
     resolveId: (id: string) => (id === BUNDLED_ID ? `\0${BUNDLED_ID}` : undefined),
-    load(id: string) {
+    async load(id: string) {
       if (id !== `\0${BUNDLED_ID}`) return undefined;
-      return `export default ${readCatalogueSource()};`;
+      return `export default ${await readCatalogueSource()};`;
     },
   };
 }

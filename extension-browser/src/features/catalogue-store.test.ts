@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browserCatalogueCache } from '../utils/catalogue-cache';
+import { buildCatalogue } from '@wheelhouse/shared/catalogue';
 import { CatalogueStore, parseCatalogueDoc, type CatalogueDoc } from './catalogue-store';
 import { component } from './testing';
 
@@ -41,40 +42,37 @@ describe('CatalogueStore', () => {
   });
 
   it('refreshes with ETags: stores the copy, then sends If-None-Match and keeps it on 304', async () => {
-    const doc = { version: 'remote-2', components: [component('remote-one')] };
+    const doc = buildCatalogue([component('remote-one')]).catalogue;
     const r = remote({
       [URL_]: [json(doc, { headers: { etag: '"v2"' } }), () => new Response(null, { status: 304 })],
     });
     const s = store(r.fetch);
     const first = await s.refresh(URL_);
-    expect(first).toMatchObject({ source: 'remote', doc: { version: 'remote-2' }, lastError: undefined });
+    expect(first).toMatchObject({ source: 'remote', doc: { version: doc.contentHash }, lastError: undefined });
     expect(r.calls[0]?.headers['if-none-match']).toBeUndefined();
     expect(r.calls[0]?.init).toMatchObject({ credentials: 'omit', referrerPolicy: 'no-referrer' });
     const second = await s.refresh(URL_);
     expect(r.calls.find((c, i) => i > 0 && c.url === URL_)?.headers['if-none-match']).toBe('"v2"');
-    expect(second.doc.version).toBe('remote-2');
+    expect(second.doc.version).toBe(doc.contentHash);
     // A new service worker (restart) loads the last good copy from storage.
-    expect((await store(remote({}).fetch).current()).doc.version).toBe('remote-2');
+    expect((await store(remote({}).fetch).current()).doc.version).toBe(doc.contentHash);
   });
 
   it('keeps the last good copy when the remote is invalid, hostile or unreachable', async () => {
-    const good = { version: 'good', components: [component('good-one')] };
-    const hostile = {
-      version: 'bad',
-      components: [{ ...component('evil'), name: '<script>alert(1)</script>', url: 'javascript:alert(1)' }],
-    };
+    const good = buildCatalogue([component('good-one')]).catalogue;
+    const hostile = { ...good, components: [{ ...component('evil'), name: '<script>alert(1)</script>', url: 'javascript:alert(1)' }] };
     const r = remote({ [URL_]: [json(good), json(hostile), () => new Response('oops', { status: 500 })] });
     const s = store(r.fetch);
     await s.refresh(URL_);
     const afterHostile = await s.refresh(URL_);
-    expect(afterHostile.doc.version).toBe('good');
+    expect(afterHostile.doc.version).toBe(good.contentHash);
     expect(afterHostile.lastError).toMatch(/catalogue rejected: components\.0\.(name|url)/);
     const after500 = await s.refresh(URL_);
-    expect(after500.doc.version).toBe('good');
+    expect(after500.doc.version).toBe(good.contentHash);
     expect(after500.lastError).toMatch(/HTTP 500/);
     const afterDown = await s.refresh(URL_);
     expect(afterDown.lastError).toMatch(/network down/);
-    expect(afterDown.doc.version).toBe('good');
+    expect(afterDown.doc.version).toBe(good.contentHash);
   });
 
   it('reads the remote kill switch beside the catalogue and remembers it', async () => {
@@ -88,6 +86,7 @@ describe('CatalogueStore', () => {
   });
 
   it('parses a bare array of components too, and rejects non-catalogues', () => {
+    expect(parseCatalogueDoc({ version: 'x', components: [] })).toMatchObject({ ok: false });
     expect(parseCatalogueDoc([component('a')])).toMatchObject({ ok: true, doc: { version: 'unversioned' } });
     expect(parseCatalogueDoc({ hello: 'world' })).toMatchObject({ ok: false });
   });

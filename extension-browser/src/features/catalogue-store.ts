@@ -2,14 +2,13 @@
 // ETags, validated with zod, and the last good copy kept in storage. A bad or unreachable remote never
 // replaces a good catalogue.
 import { z } from 'zod';
-import { ComponentSchema, type Component } from '@wheelhouse/shared/catalogue';
+import { CatalogueSchema, ComponentSchema, type Component } from '@wheelhouse/shared/catalogue';
 
-export const CatalogueDocSchema = z.object({
-  version: z.string().max(100).default('unversioned'),
-  generatedAt: z.string().max(100).optional(),
-  components: z.array(ComponentSchema).max(20000),
-});
-export type CatalogueDoc = z.infer<typeof CatalogueDocSchema>;
+/** What the extension keeps of a catalogue: its version (content hash) and components. */
+export interface CatalogueDoc {
+  version: string;
+  components: Component[];
+}
 
 /** Remote per-adapter kill switch, published beside the catalogue as `extension.json`. */
 export const KillSwitchSchema = z.object({ disabledAdapters: z.array(z.string().max(60)).max(50).default([]) });
@@ -45,13 +44,23 @@ export class CatalogueFetchError extends Error {
   }
 }
 
-/** Parses a catalogue document (an object with `components`, or a bare array of components). */
+/**
+ * Parses a built catalogue (`catalogue.json` from `wheelhouse catalogue build`, format
+ * `wheelhouse-catalogue/1`) or a bare array of components. Every component goes through the shared zod
+ * schema, which refuses markup and non-http(s) URLs.
+ */
 export function parseCatalogueDoc(json: unknown): { ok: true; doc: CatalogueDoc } | { ok: false; error: string } {
-  const input = Array.isArray(json) ? { components: json } : json;
-  const parsed = CatalogueDocSchema.safeParse(input);
-  if (parsed.success) return { ok: true, doc: parsed.data };
-  const first = parsed.error.issues[0];
-  return { ok: false, error: `catalogue rejected: ${first ? `${first.path.join('.')}: ${first.message}` : 'invalid'}` };
+  const parsed = Array.isArray(json)
+    ? z.array(ComponentSchema).max(20000).safeParse(json)
+    : CatalogueSchema.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return { ok: false, error: `catalogue rejected: ${first ? `${first.path.join('.')}: ${first.message}` : 'invalid'}` };
+  }
+  const doc = Array.isArray(parsed.data)
+    ? { version: 'unversioned', components: parsed.data }
+    : { version: parsed.data.contentHash, components: parsed.data.components };
+  return { ok: true, doc };
 }
 
 export interface CatalogueStoreDeps {
@@ -77,8 +86,11 @@ export class CatalogueStore {
       this.#loaded = true;
       const cached = await this.deps.cache.get();
       // Cached copies were validated before they were stored; re-validate in case the schema changed.
-      const reparsed = cached ? parseCatalogueDoc(cached.doc) : undefined;
-      if (cached && reparsed?.ok) this.#state = { ...this.#state, source: 'remote', doc: reparsed.doc, fetchedAt: cached.fetchedAt };
+      const reparsed = cached ? parseCatalogueDoc(cached.doc.components) : undefined;
+      if (cached && reparsed?.ok) {
+        const doc = { version: cached.doc.version, components: reparsed.doc.components };
+        this.#state = { ...this.#state, source: 'remote', doc, fetchedAt: cached.fetchedAt };
+      }
       this.#state = { ...this.#state, disabledAdapters: await this.deps.cache.getDisabledAdapters() };
     }
     return this.#state;
@@ -132,4 +144,3 @@ export class CatalogueStore {
   }
 }
 
-export type { Component };
