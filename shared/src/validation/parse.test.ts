@@ -53,7 +53,8 @@ describe('createPathLocator', () => {
     expect(text.slice(r.offset, r.offset + r.length)).toBe('2');
     const id = locate(['entry', 1, 'resource', 'id']);
     expect(text.slice(id.offset, id.offset + id.length)).toBe('"a\\"b"');
-    expect(text.slice(id.keyOffset!, id.keyOffset! + id.keyLength!)).toBe('"id"');
+    const keyStart = id.keyOffset ?? -1;
+    expect(text.slice(keyStart, keyStart + (id.keyLength ?? 0))).toBe('"id"');
     const missing = locate(['entry', 1, 'resource', 'nope']);
     expect(missing.depth).toBe(3);
   });

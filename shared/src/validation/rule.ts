@@ -6,6 +6,7 @@
 import type { Definitions, ElementData } from './definitions/index.js';
 import type { Fix, Path, Severity } from './issue.js';
 import type { JsonDocument } from './parse.js';
+import type { ConformanceSource } from './run.js';
 import type { Terminology } from './terminology/index.js';
 
 /** Engine-wide switches (from wheelhouse.config.json / CLI); helpers add fields as they need them. */
@@ -22,7 +23,7 @@ export interface EngineSettings {
 export const DEFAULT_SETTINGS: EngineSettings = Object.freeze({
   pdsCompatibility: false,
   allowUnresolvedExtensionDomains: [],
-}) as EngineSettings;
+});
 
 export interface ReportArgs {
   path: Path;
@@ -59,6 +60,8 @@ export interface ResourceContext {
   ancestors: readonly ResourceFrame[];
   /** Core value sets and code systems, when the host loaded them (terminology/; binding rules skip without). */
   terminology?: Terminology;
+  /** Packages, workspace profiles and value sets, when the host loaded them (profiles rules skip without). */
+  conformance?: ConformanceSource;
   report(r: ReportArgs): void;
 }
 

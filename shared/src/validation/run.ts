@@ -145,7 +145,7 @@ export function createValidator(deps: ValidatorDeps): Validator {
       const pending: Pending[] = [];
 
       // Dispatch tables, built per call (rules may be overridden per call).
-      const resourceRules = active.filter((r) => r.resource);
+      const resourceRules = active.filter((r) => r.resource !== undefined);
       const structureRules = new Map<string, Rule[]>();
       const elementHooks = new Map<string, { rule: Rule; hook: ElementHook }[]>();
       for (const r of active) {
@@ -199,6 +199,7 @@ export function createValidator(deps: ValidatorDeps): Validator {
           },
           ancestors,
           ...(deps.terminology ? { terminology: deps.terminology } : {}),
+          ...(deps.conformance ? { conformance: deps.conformance } : {}),
           report(args: ReportArgs) {
             if (currentRule) pending.push({ rule: currentRule, args, rootType });
           },
@@ -245,7 +246,7 @@ export function createValidator(deps: ValidatorDeps): Validator {
         },
         checkCancelled() {
           const signal = options.signal;
-          if (signal?.aborted) throw signal.reason ?? new ValidationCancelledError('validation cancelled');
+          if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new ValidationCancelledError('validation cancelled');
         },
       });
 

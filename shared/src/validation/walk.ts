@@ -394,8 +394,12 @@ class ElementCtx {
   get terminology(): ResourceContext['terminology'] {
     return this.r.terminology;
   }
+  get conformance(): ResourceContext['conformance'] {
+    return this.r.conformance;
+  }
   get report(): ResourceContext['report'] {
-    return this.r.report;
+    const r = this.r;
+    return (args) => r.report(args);
   }
   get elementPathInDoc(): Path {
     return toPath(this.pathLink);
