@@ -10,7 +10,7 @@ import type { ConformanceStore } from '../packages/store.js';
 import type { ElementDefinition, StructureDefinition } from '../profiles/types.js';
 
 /** Bump when generated snapshots would change for the same input. */
-export const SNAPSHOT_GENERATOR_VERSION = 'wheelhouse-snapshot/1';
+export const SNAPSHOT_GENERATOR_VERSION = 'wheelhouse-snapshot/2';
 
 /** The cache key of a store's StructureDefinitions (those without a snapshot, by full content). */
 export function snapshotCacheKey(store: ConformanceStore, extra = ''): string {

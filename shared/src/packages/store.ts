@@ -4,6 +4,7 @@
  * the engine; snapshots of differential-only profiles are generated on demand and memoised.
  */
 import { SnapshotGenerator, type SnapshotMessage } from '../profiles/snapshot.js';
+import { ProfileValidator } from '../profiles/validate.js';
 import type { ConformanceResource, ElementDefinition, StructureDefinition } from '../profiles/types.js';
 
 /** Where a resource came from, for messages ("UKCore-Patient (from uk-core/2.0.2/xml/...)"). */
@@ -31,8 +32,18 @@ export class ConformanceStore {
   readonly #generated = new Map<string, ElementDefinition[]>();
   readonly #snapshotMessages = new Map<string, SnapshotMessage[]>();
 
+  #profileValidator: ProfileValidator | undefined;
+  /** Per-validation results keyed by the validated value object (profile rules share one walk). */
+  readonly memo = new WeakMap<object, unknown>();
+
   constructor() {
     this.#snapshots = new SnapshotGenerator({ get: (url) => this.structureDefinitionRaw(url) });
+  }
+
+  /** The profile validator over this store's definitions (created on first use). */
+  profileValidator(): ProfileValidator {
+    this.#profileValidator ??= new ProfileValidator(this);
+    return this.#profileValidator;
   }
 
   /** Adds a resource; a later resource with the same URL and version does not replace the first. */

@@ -318,6 +318,9 @@ class Work {
     const slicedId = slash >= 0 ? `${baseId}:${sliceName.slice(0, slash)}` : baseId;
     const sliced = this.findOrCreate(slicedId);
     if (!sliced) return undefined;
+    // Unfolding the sliced element's type profile may have brought the slice along.
+    const existing = this.#indexOf(`${baseId}:${sliceName}`);
+    if (existing >= 0) return this.elements[existing];
     const slicedIndex = this.#indexOf(slicedId);
     const original = this.#original.get(slicedId) ?? sliced;
     const slice = clone(original);
