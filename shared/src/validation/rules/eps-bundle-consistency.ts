@@ -44,34 +44,44 @@ export const epsBundleConsistency = defineRule({
       const resource = (entry as { resource?: unknown } | null)?.resource;
       if (str(resource, 'resourceType') === 'MedicationRequest') requests.push({ mr: resource as Json, path: [...ctx.path, 'entry', e, 'resource'] });
     });
-    const eps = requests.some(({ mr }) => str(mr['groupIdentifier'], 'system') === PRESCRIPTION_ORDER_NUMBER_SYSTEM);
-    if (!eps) return;
-    if (requests.length > 4) {
-      ctx.report({
-        path: requests[4]?.path ?? ctx.path,
-        message: `An EPS prescription holds at most 4 MedicationRequests; this Bundle has ${requests.length}.`,
-      });
+    // One prescription = the MedicationRequests sharing a short-form prescription id (a searchset may hold several).
+    const prescriptions = new Map<string, { mr: Json; path: Path }[]>();
+    for (const r of requests) {
+      const group = r.mr['groupIdentifier'];
+      const id = str(group, 'value');
+      if (str(group, 'system') !== PRESCRIPTION_ORDER_NUMBER_SYSTEM || id === undefined) continue;
+      const list = prescriptions.get(id.toUpperCase()) ?? [];
+      list.push(r);
+      prescriptions.set(id.toUpperCase(), list);
     }
-    const first = requests[0];
-    if (!first) return;
-    const reference = shared(first.mr);
-    for (const { mr, path } of requests) {
-      const status = str(mr, 'status');
-      if (status !== 'active') {
-        ctx.report({ path: [...path, 'status'], message: `EPS MedicationRequest status must be "active", not "${status ?? '(missing)'}".` });
-      }
-      if (mr['medicationCodeableConcept'] !== undefined && mr['medicationReference'] !== undefined) {
-        ctx.report({ path: [...path, 'medicationReference'], message: 'An EPS MedicationRequest has medicationCodeableConcept or medicationReference, not both.' });
-      }
-      if (mr === first.mr) continue;
-      shared(mr).forEach(([label, sub, value], i) => {
-        const expected = reference[i]?.[2];
-        if (same(value, expected)) return;
+    for (const [id, items] of prescriptions) {
+      if (items.length > 4) {
         ctx.report({
-          path: value === undefined ? path : [...path, ...sub],
-          message: `Every MedicationRequest in an EPS prescription shares ${label}; this one differs from the first (${JSON.stringify(expected) ?? 'absent'}).`,
+          path: items[4]?.path ?? ctx.path,
+          message: `An EPS prescription holds at most 4 MedicationRequests; prescription ${id} has ${items.length} in this Bundle.`,
         });
-      });
+      }
+      const first = items[0];
+      if (!first) continue;
+      const reference = shared(first.mr);
+      for (const { mr, path } of items) {
+        const status = str(mr, 'status');
+        if (status !== 'active') {
+          ctx.report({ path: [...path, 'status'], message: `EPS MedicationRequest status must be "active", not "${status ?? '(missing)'}".` });
+        }
+        if (mr['medicationCodeableConcept'] !== undefined && mr['medicationReference'] !== undefined) {
+          ctx.report({ path: [...path, 'medicationReference'], message: 'An EPS MedicationRequest has medicationCodeableConcept or medicationReference, not both.' });
+        }
+        if (mr === first.mr) continue;
+        shared(mr).forEach(([label, sub, value], i) => {
+          const expected = reference[i]?.[2];
+          if (same(value, expected)) return;
+          ctx.report({
+            path: value === undefined ? path : [...path, ...sub],
+            message: `Every MedicationRequest of prescription ${id} shares ${label}; this one differs from the first (${JSON.stringify(expected) ?? 'absent'}).`,
+          });
+        });
+      }
     }
   },
 });

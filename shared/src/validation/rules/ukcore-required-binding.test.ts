@@ -25,6 +25,9 @@ describe('ukcore-required-binding', () => {
     expect(run(ukcoreRequiredBinding, language('https://fhir.hl7.org.uk/CodeSystem/UKCore-HumanLanguage', 'en'))).toHaveLength(1);
     expect(run(ukcoreRequiredBinding, language('urn:ietf:bcp:47', 'English'))).toHaveLength(1);
     expect(run(ukcoreRequiredBinding, language('urn:ietf:bcp:47', 'en GB'))).toHaveLength(1);
+    const both = language('urn:ietf:bcp:47', 'en');
+    (both.communication[0]!.language.coding as unknown[]).push({ system: 'http://snomed.info/sct', code: '1220561009' });
+    expect(run(ukcoreRequiredBinding, both)).toEqual([]);
   });
   test('body height in UCUM length units', () => {
     const obs = (system: string, code: string) => ({

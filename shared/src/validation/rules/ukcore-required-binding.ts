@@ -45,19 +45,23 @@ function valuesAt(value: unknown, props: readonly string[], base: Path): { value
 function checkLanguages(ctx: ResourceContext): void {
   const where = LANGUAGE_PATHS[ctx.resourceType];
   if (!where || !hasProfile(ctx, where.profile)) return;
+  // A required binding on a CodeableConcept needs one coding from the value set; other codings may sit beside it.
   for (const { value, path } of valuesAt(ctx.value, where.path, ctx.path)) {
-    arr(value, 'coding').forEach((coding, i) => {
-      const system = str(coding, 'system');
-      const code = str(coding, 'code');
-      if (system !== BCP47) {
-        ctx.report({
-          path: [...path, 'coding', i, 'system'],
-          message: `Communication language must be coded with ${BCP47} (required binding to all-languages), not ${system ?? 'no system'}.`,
-        });
-      } else if (code === undefined || !BCP47_TAG.test(code)) {
+    const codings = arr(value, 'coding');
+    if (codings.length === 0) continue;
+    const bcp47 = codings.map((c, i) => ({ c, i })).filter(({ c }) => str(c, 'system') === BCP47);
+    if (bcp47.length === 0) {
+      ctx.report({
+        path: [...path, 'coding'],
+        message: `Communication language needs a coding with system ${BCP47} (required binding to all-languages); found ${codings.map((c) => str(c, 'system') ?? 'no system').join(', ')}.`,
+      });
+    }
+    for (const { c, i } of bcp47) {
+      const code = str(c, 'code');
+      if (code === undefined || !BCP47_TAG.test(code)) {
         ctx.report({ path: [...path, 'coding', i, 'code'], message: `"${code ?? ''}" is not a BCP-47 language tag (e.g. en, en-GB, cy).` });
       }
-    });
+    }
   }
 }
 
@@ -65,15 +69,16 @@ function checkBirthSex(ctx: ResourceContext): void {
   arr(ctx.value, 'extension').forEach((ext, e) => {
     if (str(ext, 'url') !== BIRTH_SEX) return;
     const concept = (ext as Record<string, unknown>)['valueCodeableConcept'];
-    arr(concept, 'coding').forEach((coding, c) => {
+    const codings = arr(concept, 'coding');
+    const inSet = (coding: unknown): boolean => {
       const system = str(coding, 'system');
       const code = str(coding, 'code') ?? '';
-      const ok = (system === GENDER && ['F', 'M', 'UN'].includes(code)) || (system === NULL_FLAVOR && code === 'UNK');
-      if (ok) return;
-      ctx.report({
-        path: [...ctx.path, 'extension', e, 'valueCodeableConcept', 'coding', c],
-        message: `Birth sex ${system ?? '(no system)'}|${code} is not in the required value set UKCore-BirthSex (${GENDER} F, M, UN or ${NULL_FLAVOR} UNK).`,
-      });
+      return (system === GENDER && ['F', 'M', 'UN'].includes(code)) || (system === NULL_FLAVOR && code === 'UNK');
+    };
+    if (codings.length === 0 || codings.some(inSet)) return;
+    ctx.report({
+      path: [...ctx.path, 'extension', e, 'valueCodeableConcept'],
+      message: `Birth sex ${codings.map((c) => `${str(c, 'system') ?? '(no system)'}|${str(c, 'code') ?? ''}`).join(', ')} is not in the required value set UKCore-BirthSex (${GENDER} F, M, UN or ${NULL_FLAVOR} UNK).`,
     });
   });
 }
