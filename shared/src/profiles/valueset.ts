@@ -7,7 +7,7 @@
 import type { ConformanceResource } from './types.js';
 
 export interface ResourceLookup {
-  resource(canonical: string, resourceType?: string): ConformanceResource | undefined;
+  resource<T extends ConformanceResource = ConformanceResource>(canonical: string, resourceType?: string): T | undefined;
 }
 
 interface Concept {
@@ -67,7 +67,7 @@ export class ValueSetChecker {
   expand(url: string, depth = 0): Expansion | undefined {
     const key = url.split('|')[0] ?? url;
     if (this.#cache.has(key)) return this.#cache.get(key);
-    const vs = this.#lookup.resource(url, 'ValueSet');
+    const vs = this.#lookup.resource<ValueSetResource>(url, 'ValueSet');
     if (!vs || depth > MAX_DEPTH) return undefined;
     this.#cache.set(key, undefined); // cycle guard
     const exp: Expansion = { systems: new Map() };
@@ -137,7 +137,7 @@ export class ValueSetChecker {
 
   /** Codes of a package CodeSystem under the filters; undefined when it cannot be enumerated. */
   #systemCodes(system: string, filters: NonNullable<Include['filter']>): Set<string> | undefined {
-    const cs = this.#lookup.resource(system, 'CodeSystem');
+    const cs = this.#lookup.resource<CodeSystemResource>(system, 'CodeSystem');
     if (!cs?.concept || (cs.content !== undefined && cs.content !== 'complete')) return undefined;
     const all: { code: string; ancestors: string[]; concept: Concept }[] = [];
     const walk = (concepts: Concept[], ancestors: string[]): void => {
