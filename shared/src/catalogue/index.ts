@@ -2,7 +2,7 @@
 export * from './schema.js';
 export * from './vocabulary.js';
 export * from './json-schema.js';
-export { parseManifest, MAX_MANIFEST_BYTES, type ManifestSource, type ParsedManifest, type Position } from './parse.js';
+export { parseManifest, parseOrganisationsFile, MAX_MANIFEST_BYTES, type ManifestSource, type ParsedManifest, type Position } from './parse.js';
 export { canonicalRepoUrl, canonicalGitHubSlug, gitHubRepoOf, repoUrlShapeProblem } from './repo-url.js';
 export { checkLicence, type LicenceVerdict } from './spdx.js';
 export {

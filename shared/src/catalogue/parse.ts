@@ -1,5 +1,6 @@
 /** Parses one manifest's YAML text keeping positions, so every finding can say file:line:col. */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { OrganisationsFileSchema } from './schema.js';
 
 /** One manifest as read from disk (or a pull request): `path` is what messages print. */
 export interface ManifestSource {
@@ -78,4 +79,13 @@ export function parseManifest(source: ManifestSource): ParsedManifest {
       return position(offset);
     },
   };
+}
+
+/** Organisation logins from catalogue/organisations.yaml text; throws with the reason when it is not valid. */
+export function parseOrganisationsFile(text: string, path: string): string[] {
+  const doc = parseDocument(text, { uniqueKeys: true });
+  if (doc.errors.length > 0) throw new Error(`${path}: ${doc.errors[0]?.message ?? 'YAML error'}`);
+  const parsed = OrganisationsFileSchema.safeParse(doc.toJS());
+  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data.organisations;
 }

@@ -179,3 +179,11 @@ export type ComponentInput = z.input<typeof ComponentSchema>;
 export function licenceLabel(license: string): string {
   return license === NOASSERTION ? 'licence unclear' : license;
 }
+
+/** catalogue/organisations.yaml: GitHub organisations the crawl searches for repositories carrying a publiccode.yml. */
+export const OrganisationsFileSchema = z.strictObject({
+  organisations: z
+    .array(z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'must be a GitHub organisation login'))
+    .max(5000)
+    .describe('GitHub organisation logins.'),
+});
