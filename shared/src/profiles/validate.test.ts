@@ -46,7 +46,7 @@ for (const sd of core) store.add(sd, { source: 'core' });
 for (const r of [ext, patient, cs,
   { resourceType: 'ValueSet', url: `${EX}/ValueSet/colours`, compose: { include: [{ system: `${EX}/colour`, concept: [{ code: 'red' }, { code: 'blue' }] }] } },
   { resourceType: 'ValueSet', url: `${EX}/ValueSet/marital`, compose: { include: [{ system: `${EX}/cs`, filter: [{ property: 'concept', op: 'is-a', value: 'M' }] }, { system: 'http://snomed.info/sct', filter: [{ property: 'concept', op: 'is-a', value: '1' }] }] } },
-]) store.add(r as StructureDefinition, { source: 'test' });
+]) store.add(r, { source: 'test' });
 
 const validator = createValidator({ definitions, conformance: store });
 const base = { resourceType: 'Patient', gender: 'male', identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: '9000000009' }] };
