@@ -56,7 +56,7 @@ export const WheelhouseConfigSchema = z
     allowUnresolvedExtensionDomains: z
       .array(z.string().min(1))
       .default([])
-      .describe('Extension URLs under these domains (e.g. "https://example.org/") are not reported as unresolved.'),
+      .describe('Extensions whose URL host is one of these domains or a subdomain (e.g. "fhir.example-trust.nhs.uk") are not reported as unresolved.'),
     ukCoreIndex: z
       .string()
       .min(1)

@@ -4,7 +4,7 @@
  * `fhirVersion` (payload version, e.g. '3.0.2'; default the definitions' version), `pdsCompatibility`,
  * and `ukCore` (UkCoreFacts, loaded by the host from the config's `ukCoreIndex`).
  */
-import type { Finding, UkCoreFacts } from '../identifiers/index.js';
+import { ukCoreFactsFromIndex, type Finding, type UkCoreFacts } from '../identifiers/index.js';
 import type { Path } from './issue.js';
 import type { ElementContext, ResourceContext } from './rule.js';
 
@@ -14,10 +14,23 @@ export function payloadFhirVersion(ctx: ResourceContext): string {
   return typeof v === 'string' && v !== '' ? v : ctx.fhirVersion;
 }
 
-/** UK Core facts when the host injected them (settings.ukCore). */
+// Raw ukcore-index/1 JSON passed as settings.ukCore (e.g. from a JSON settings file) is indexed once per object.
+const indexed = new WeakMap<object, UkCoreFacts>();
+
+/**
+ * UK Core facts when the host injected them (settings.ukCore): UkCoreFacts, or raw ukcore-index/1 JSON.
+ * Bad raw JSON throws UkCoreIndexError, which the engine reports as internal-rule-error naming the rule.
+ */
 export function ukCoreFacts(ctx: ResourceContext): UkCoreFacts | undefined {
-  const facts = ctx.settings['ukCore'] as UkCoreFacts | undefined;
-  return facts && facts.canonicals instanceof Map ? facts : undefined;
+  const raw = ctx.settings['ukCore'];
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  if ((raw as Partial<UkCoreFacts>).canonicals instanceof Map) return raw as UkCoreFacts;
+  let facts = indexed.get(raw);
+  if (!facts) {
+    facts = ukCoreFactsFromIndex(raw);
+    indexed.set(raw, facts);
+  }
+  return facts;
 }
 
 /** Reports the findings of one rule id at `path`; a finding's fix replaces the node at `path`. */
