@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ConfigFileError, findConfigFile, loadConfig, loadUkCoreFacts, UkCoreIndexLoadError } from './config.js';
+import { ConfigFileError, findConfigFile, loadConfig, loadEngineOptions, loadUkCoreFacts, UkCoreIndexLoadError } from './config.js';
 
 function tree(): string {
   const root = mkdtempSync(join(tmpdir(), 'wh-config-'));
@@ -48,5 +48,17 @@ describe('config loader', () => {
     expect(facts?.canonicals.has('https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient')).toBe(true);
     writeFileSync(join(root, 'a', 'index.json'), '{"format":"other"}');
     expect(() => loadUkCoreFacts(loadConfig(root))).toThrow(UkCoreIndexLoadError);
+  });
+
+  test('loadEngineOptions: validate() options with UK Core facts; a missing index is a warning', () => {
+    const root = tree();
+    writeFileSync(
+      join(root, 'wheelhouse.config.json'),
+      JSON.stringify({ rules: { 'ods-code-shape': 'off' }, pdsCompatibility: true, fhirVersion: '3.0.2', ukCoreIndex: 'missing.json' }),
+    );
+    const engine = loadEngineOptions(join(root, 'a', 'b', 'patient.json'));
+    expect(engine.options.rules).toEqual({ 'ods-code-shape': 'off' });
+    expect(engine.options.settings).toEqual({ pdsCompatibility: true, allowUnresolvedExtensionDomains: [], fhirVersion: '3.0.2' });
+    expect(engine.warnings[0]).toMatch(/Cannot load the UK Core index .*missing\.json/);
   });
 });

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
   CONFIG_FILE_NAME,
+  configToValidateOptions,
   DEFAULT_CONFIG,
   formatConfigProblems,
   parseConfig,
@@ -95,4 +96,40 @@ export function loadUkCoreFacts(loaded: LoadedConfig): UkCoreFacts | undefined {
   } catch (error) {
     throw new UkCoreIndexLoadError(file, error instanceof Error ? error.message : String(error));
   }
+}
+
+/** Engine options implied by the config that applies to `from`, for `validate()` (CLI and language server). */
+export interface EngineOptionsFromConfig {
+  file: string | undefined;
+  config: WheelhouseConfig;
+  options: {
+    profiles: string[];
+    rules: Record<string, 'error' | 'warning' | 'information' | 'off'>;
+    settings: { pdsCompatibility: boolean; allowUnresolvedExtensionDomains: string[]; fhirVersion: string; ukCore?: UkCoreFacts };
+  };
+  /** Human-readable warnings (unknown rule ids, an unreadable UK Core index); the caller prints or logs them. */
+  warnings: string[];
+}
+
+/**
+ * Loads the config for `from` and the UK Core index it names, and returns validate() options. Throws
+ * ConfigFileError for a bad config; an unreadable UK Core index is a warning (the checks needing it are skipped).
+ */
+export function loadEngineOptions(from: string, options: ParseConfigOptions = {}): EngineOptionsFromConfig {
+  const loaded = loadConfig(from, options);
+  const warnings = loaded.warnings.map((w) => `${loaded.file ?? CONFIG_FILE_NAME}:${w.line}:${w.column}: ${w.message}`);
+  let ukCore: UkCoreFacts | undefined;
+  try {
+    ukCore = loadUkCoreFacts(loaded);
+  } catch (error) {
+    if (!(error instanceof UkCoreIndexLoadError)) throw error;
+    warnings.push(`${error.message} UK Core canonical checks are skipped.`);
+  }
+  const base = configToValidateOptions(loaded.config);
+  return {
+    file: loaded.file,
+    config: loaded.config,
+    options: { ...base, settings: { ...base.settings, ...(ukCore ? { ukCore } : {}) } },
+    warnings,
+  };
 }

@@ -1,6 +1,6 @@
 /** Node-only adapters (file system, package cache). Browser code must not import this module. */
 export { DefinitionsLoadError, defaultDefinitionsFile, loadR4Definitions } from './definitions.js';
-export { ConfigFileError, UkCoreIndexLoadError, findConfigFile, loadConfig, loadUkCoreFacts, readConfigFile, type LoadedConfig } from './config.js';
+export { ConfigFileError, UkCoreIndexLoadError, findConfigFile, loadConfig, loadEngineOptions, loadUkCoreFacts, readConfigFile, type EngineOptionsFromConfig, type LoadedConfig } from './config.js';
 export { CatalogueReadError, readManifestDir, readManifestFile, writeBuiltFiles, writeTextFile } from './catalogue-fs.js';
 export { TerminologyLoadError, defaultTerminologyFile, loadR4Terminology } from './terminology.js';
 export * from './packages/index.js';
