@@ -78,7 +78,10 @@ export class GitHubStandIn {
   private readonly now: () => number;
   url = '';
 
-  constructor(private readonly options: StandInOptions = {}) {
+  private readonly options: StandInOptions;
+
+  constructor(options: StandInOptions = {}) {
+    this.options = options;
     this.now = options.now ?? Date.now;
     const reset = Math.floor(this.now() / 1000) + 3600;
     this.core = { limit: options.coreLimit ?? 5000, remaining: options.coreLimit ?? 5000, reset };
