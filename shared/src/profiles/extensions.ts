@@ -35,6 +35,8 @@ function contextAllows(contexts: readonly { type?: string; expression?: string }
       continue;
     }
     if (e === 'Element' || e === 'Base' || e === frame.elementPath || e === frame.type || e === frame.typePath) return true;
+    // Recursive elements (Questionnaire.item.item) are defined by the element they reference.
+    if (frame.childrenPath !== undefined && e === frame.childrenPath) return true;
     if ((e === 'Resource' || e === 'DomainResource') && frame.isRoot) return true;
     if (e === resourceType && frame.isRoot) return true;
     if (e.endsWith('[x]') && frame.elementPath.startsWith(e.slice(0, -3))) return true;

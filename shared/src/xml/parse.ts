@@ -78,7 +78,8 @@ function readXml(text: string): { root: XEl | undefined; errors: XmlSyntaxError[
     const parent = stack.at(-1);
     if (parent) parent.children.push(el);
     else root ??= el;
-    if (!tag.isSelfClosing) stack.push(el);
+    // saxes emits closetag for self-closing tags too, so every element is pushed and popped.
+    stack.push(el);
   });
   parser.on('closetag', (tag) => {
     const el = stack.at(-1);
