@@ -121,6 +121,18 @@ const EXPANSIONS: Record<string, string[]> = {
   ITK3: ['interoperability toolkit'],
   ITK: ['interoperability toolkit'],
   EDIFACT: ['legacy messaging'],
+  // Seed terms outside the known vocabulary that buyers spell out.
+  ePMA: ['electronic prescribing and medicines administration', 'hospital prescribing'],
+  RAP: ['reproducible analytical pipeline'],
+  SPC: ['statistical process control'],
+  TRE: ['trusted research environment'],
+  NLP: ['natural language processing'],
+  'Exposure Notification (GAEN)': ['contact tracing', 'exposure notification'],
+  'Making Data Count': ['spc charts'],
+  'National clinical audit': ['clinical audit'],
+  'UK-WHO growth charts': ['growth charts', 'child growth'],
+  'Lloyd George records': ['scanned gp records', 'paper records'],
+  'PECR cookie consent': ['cookie banner', 'cookie consent'],
 };
 
 /** Category words for matching, and words that point to a different kind of need. */
@@ -259,7 +271,10 @@ function matchingTerms(row: Row, known: string[], related: string[]): { terms: s
     add(k);
     for (const e of EXPANSIONS[k] ?? []) add(e);
   }
-  for (const r of related) add(r);
+  for (const r of related) {
+    add(r);
+    for (const e of EXPANSIONS[r] ?? []) add(e);
+  }
   const category = CATEGORY_TERMS[row.category ?? ''];
   if (!category) throw new Error(`no matching terms for category "${row.category}" (row ${row.id}): add it to CATEGORY_TERMS`);
   for (const t of category.terms) add(t);
