@@ -175,13 +175,6 @@ export function createValidator(deps: ValidatorDeps): Validator {
           }
         }
       }
-      // The walker asks for hooks by type; it gets plain functions bound to their rule.
-      const hookFns = new Map<string, ElementHook[]>();
-      const ruleOfHook = new Map<ElementHook, Rule>();
-      for (const [type, list] of elementHooks) {
-        hookFns.set(type, list.map((x) => x.hook));
-        for (const x of list) ruleOfHook.set(x.hook, x.rule);
-      }
 
       let currentRule: Rule | undefined;
       const internalError = (rule: Rule, error: unknown, path: Path): void => {
@@ -243,9 +236,8 @@ export function createValidator(deps: ValidatorDeps): Validator {
           }
           currentRule = undefined;
         },
-        elementHooks: (type) => hookFns.get(type),
-        runElementHook(hook, ctx) {
-          const r = ruleOfHook.get(hook)!;
+        elementHooks: (type) => elementHooks.get(type),
+        runElementHook({ rule: r, hook }, ctx) {
           currentRule = r;
           try {
             hook(ctx);

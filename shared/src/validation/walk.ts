@@ -9,7 +9,7 @@
  */
 import type { ChildElement, Definitions, ElementData } from './definitions/index.js';
 import type { Path } from './issue.js';
-import type { ElementContext, ResourceContext, ResourceFrame, StructureEvent } from './rule.js';
+import type { ElementContext, ResourceContext, ResourceFrame, Rule, StructureEvent } from './rule.js';
 
 /** JSON type of each FHIR primitive (R4 json.html#primitive); anything else primitive is a string. */
 const NUMBER_TYPES = new Set(['integer', 'positiveInt', 'unsignedInt', 'decimal']);
@@ -37,6 +37,12 @@ export function toPath(p: PathLink | undefined): (string | number)[] {
   return out;
 }
 
+/** An element hook with the rule it belongs to (for reporting and error attribution). */
+export interface ElementHookEntry {
+  readonly rule: Rule;
+  readonly hook: (ctx: ElementContext) => void;
+}
+
 type JsonKind = 'null' | 'array' | 'object' | 'string' | 'number' | 'boolean';
 
 function kindOf(v: unknown): JsonKind {
@@ -55,8 +61,8 @@ export interface WalkEnv {
   onResource(ctx: ResourceContext): void;
   onStructure(ctx: ResourceContext, event: StructureEvent): void;
   /** Element hooks for a FHIR type (undefined when no rule listens: then no context is built). */
-  elementHooks(type: string): readonly ((ctx: ElementContext) => void)[] | undefined;
-  runElementHook(hook: (ctx: ElementContext) => void, ctx: ElementContext): void;
+  elementHooks(type: string): readonly ElementHookEntry[] | undefined;
+  runElementHook(entry: ElementHookEntry, ctx: ElementContext): void;
   /** Checked between resources; throws when cancelled. */
   checkCancelled(): void;
 }
@@ -89,7 +95,7 @@ interface Walk {
   innerAncestors: readonly ResourceFrame[];
   /** Per type name: 'primitive' | 'resource' | 'complex' (cached lookups). */
   kinds: Map<string, 'primitive' | 'resource' | 'complex'>;
-  anyHooks: readonly ((ctx: ElementContext) => void)[] | undefined;
+  anyHooks: readonly ElementHookEntry[] | undefined;
 }
 
 function typeKind(w: Walk, type: string): 'primitive' | 'resource' | 'complex' {
