@@ -65,7 +65,7 @@ function scoringGrid(): MatchParams[] {
   return out;
 }
 const cutGrid: { threshold: number; relative: number }[] = [];
-for (const threshold of [10, 12.5, 15, 17.5, 20, 25, 30, 35, 40, 50]) for (const relative of [0.3, 0.4, 0.5, 0.6, 0.7]) cutGrid.push({ threshold, relative });
+for (const threshold of [1.5, 2, 2.4, 2.8, 3.2, 3.6, 4, 5, 6, 7]) for (const relative of [0.3, 0.4, 0.5, 0.6, 0.7]) cutGrid.push({ threshold, relative });
 
 interface Evaluation {
   readonly defaults: Summary;

@@ -47,7 +47,7 @@ const BLOCK = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5
 
 /** Labels (heading, dt, strong) whose following content is the description of the need. */
 const DESCRIPTION_LABEL =
-  /^(?:[ivx0-9.]+\)\s*)?(?:short description(?: of the contract)?|description(?: of the procurement)?|procurement description|summary of the work|about the work|summary|overview|scope of the procurement|description of the requirement)\s*:?$/i;
+  /^(?:short description(?: of the contract)?|description(?: of the procurement)?|procurement description|summary of the work|about the work|summary|overview|scope of the procurement|description of the requirement)\s*:?$/i;
 const CPV_LABEL = /\bcpv\b|classification|^industry$/i;
 
 const TITLE_SUFFIX =
@@ -74,12 +74,10 @@ export function extractNeed(document: DocumentLike, url?: string): PageNeed {
   if (topics.length > 0) parts.push(`Topics: ${[...new Set(topics)].join(', ')}`);
 
   for (const label of from(document.querySelectorAll('h2, h3, h4, h5, dt, strong, th, label'))) {
-    const text = clean(label.textContent);
+    const text = labelText(label.textContent);
     if (text.length > 80) continue;
-    // Find a Tender headings hold an aria-only copy ("two.1.4) ...") and the visible one: test both halves.
-    const visible = visibleText(label) || text;
-    if (DESCRIPTION_LABEL.test(visible) || DESCRIPTION_LABEL.test(text)) parts.push(followingText(label));
-    else if (CPV_LABEL.test(visible)) cpvTexts.push(followingText(label));
+    if (DESCRIPTION_LABEL.test(text)) parts.push(followingText(label));
+    else if (CPV_LABEL.test(text)) cpvTexts.push(followingText(label));
   }
 
   const readme = document.querySelector('#readme article.markdown-body, [data-testid="readme"], article.markdown-body');
@@ -113,6 +111,18 @@ function pageTitle(document: DocumentLike): string {
   const og = metaContent(document, 'meta[property="og:title"]');
   if (og) return og;
   return clean(document.title).replace(TITLE_SUFFIX, '').replace(/^GitHub\s+-\s+/, '');
+}
+
+/**
+ * A label without its numbering. Find a Tender headings hold an aria-only copy ("two.1.4) Short
+ * description") and the visible one ("II.1.4) Short description"); textContent joins both, so drop the
+ * numbers and keep one copy.
+ */
+export function labelText(raw: string | null): string {
+  const text = clean((raw ?? '').replace(/(?:[IVX]+|one|two|three|four|five|six|seven)?\.?[0-9.]*\d\)\s*/g, ' '));
+  const half = text.length / 2;
+  if (Number.isInteger(half - 0.5) && text.slice(0, half - 0.5) === text.slice(half + 0.5)) return text.slice(0, half - 0.5);
+  return text;
 }
 
 function metaContent(document: DocumentLike, selector: string): string | undefined {

@@ -59,11 +59,11 @@ export const DEFAULT_PARAMS: MatchParams = {
   queryK: 1.5,
   conceptWeight: 1.5,
   genericWeight: 1,
-  threshold: 17.5,
+  threshold: 3.2,
   relative: 0.6,
   antiPenalty: 1,
   nonDigitalCpvPenalty: 0.5,
-  urlBonus: 50,
+  urlBonus: 10,
   priorWeight: 0,
 };
 
@@ -115,7 +115,9 @@ export function loadIndex(json: unknown, analyser = new Analyser()): MatchIndex 
         last = arr[i] as number;
       }
     }
-    idf.set(term, Math.log(1 + (size - df + 0.5) / (df + 0.5)));
+    // BM25 IDF divided by its ceiling for this catalogue size, so scores (and the abstention
+    // threshold) mean the same whether the catalogue holds 200 components or 10,000.
+    idf.set(term, Math.log(1 + (size - df + 0.5) / (df + 0.5)) / Math.log(2 + size));
   }
   const anti = new Map<number, string[]>();
   for (const [doc, phrase] of index.anti) anti.set(doc, [...(anti.get(doc) ?? []), phrase]);
@@ -203,13 +205,12 @@ function pageCpv(page: PageNeed): string[] {
   return [...codes];
 }
 
-/** A component's score for a page before the threshold, with what made it. */
+/** A component's score for a page before the threshold and the relative cut. */
 export interface Ranked {
   readonly doc: number;
   readonly id: string;
   readonly name: string;
   readonly score: number;
-  readonly reasons: readonly string[];
 }
 
 /** Rank components for a page. Empty when nothing clears the threshold. */
@@ -217,11 +218,19 @@ export function match(index: MatchIndex, page: PageNeed, options: MatchOptions =
   const params: MatchParams = { ...DEFAULT_PARAMS, ...options.params };
   const top = Math.max(0, Math.floor(options.top ?? 3));
   if (top === 0) return [];
-  return cut(rank(index, page, params), params, top).map(({ id, name, score, reasons }) => ({
-    id,
-    name,
-    score: Math.round(score * 1000) / 1000,
-    reasons,
+  const query = pageTerms(index, page, params);
+  const { scores, touched, notes } = score(index, page, params, query);
+  let best = 0;
+  for (const doc of touched) best = Math.max(best, scores[doc] as number);
+  if (best < params.threshold) return [];
+  const floor = Math.max(params.threshold, best * params.relative);
+  const shown = touched.filter((doc) => (scores[doc] as number) >= floor);
+  shown.sort((a, b) => (scores[b] as number) - (scores[a] as number) || (index.ids[a] as string).localeCompare(index.ids[b] as string));
+  return shown.slice(0, top).map((doc) => ({
+    id: index.ids[doc] as string,
+    name: index.names[doc] as string,
+    score: Math.round((scores[doc] as number) * 1000) / 1000,
+    reasons: reasonsFor(index, query, doc, params, notes.get(doc) ?? []),
   }));
 }
 
@@ -235,42 +244,58 @@ export function cut<T extends { readonly score: number }>(ranked: readonly T[], 
 
 /** Every component with a non-zero score, best first, before the threshold and the relative cut. */
 export function rank(index: MatchIndex, page: PageNeed, params: MatchParams = DEFAULT_PARAMS): Ranked[] {
-  const query = pageTerms(index, page, params);
+  const { scores, touched } = score(index, page, params, pageTerms(index, page, params));
+  return touched
+    .map((doc) => ({ doc, id: index.ids[doc] as string, name: index.names[doc] as string, score: scores[doc] as number }))
+    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+}
+
+/** BM25F weight of one query term in one component, from that term's postings entries for the component. */
+function termValue(index: MatchIndex, list: Int32Array, from: number, params: MatchParams, fieldWeights: readonly number[], idf: number, weight: number): { value: number; next: number } {
+  const doc = list[from] as number;
+  const lengths = index.lengths[doc] as Float64Array;
+  let tf = 0;
+  let i = from;
+  for (; i < list.length && list[i] === doc; i += 3) {
+    const f = list[i + 1] as number;
+    const norm = 1 - params.b + (params.b * (lengths[f] ?? 0)) / Math.max(index.meanLengths[f] ?? 1, 1e-9);
+    tf += ((fieldWeights[f] ?? 0) * (list[i + 2] as number)) / norm;
+  }
+  return { value: ((idf * tf * (params.k1 + 1)) / (tf + params.k1)) * weight, next: i };
+}
+
+function score(
+  index: MatchIndex,
+  page: PageNeed,
+  params: MatchParams,
+  query: readonly QueryTerm[],
+): { scores: Float64Array; touched: number[]; notes: Map<number, string[]> } {
   const scores = new Float64Array(index.size);
-  const contributions = new Map<number, { label: string; value: number; fromCpv: boolean }[]>();
+  const touched: number[] = [];
   const fieldWeights = FIELDS.map((f) => params.fieldWeights[f]);
   for (const q of query) {
     const list = index.postings.get(q.term) as Int32Array;
     const idf = index.idf.get(q.term) ?? 0;
-    let i = 0;
-    while (i < list.length) {
+    for (let i = 0; i < list.length; ) {
       const doc = list[i] as number;
-      let tf = 0;
-      const lengths = index.lengths[doc] as Float64Array;
-      for (; i < list.length && list[i] === doc; i += 3) {
-        const f = list[i + 1] as number;
-        const norm = 1 - params.b + (params.b * (lengths[f] ?? 0)) / Math.max(index.meanLengths[f] ?? 1, 1e-9);
-        tf += ((fieldWeights[f] ?? 0) * (list[i + 2] as number)) / norm;
-      }
-      const value = ((idf * tf * (params.k1 + 1)) / (tf + params.k1)) * q.weight;
-      scores[doc] = (scores[doc] ?? 0) + value;
-      let c = contributions.get(doc);
-      if (!c) contributions.set(doc, (c = []));
-      c.push({ label: q.label, value, fromCpv: q.fromCpv });
+      const { value, next } = termValue(index, list, i, params, fieldWeights, idf, q.weight);
+      if (scores[doc] === 0) touched.push(doc);
+      scores[doc] = (scores[doc] as number) + value;
+      i = next;
     }
   }
 
   const cpv = pageCpv(page);
   const nonDigital = cpv.length > 0 && !cpv.some(isDigitalCpv);
-  const stems = ` ${index.analyser.stemSequence(`${page.title ?? ''}\n${page.text}`).join(' ')} `;
-  const extra = new Map<number, string[]>();
-  for (const doc of contributions.keys()) {
+  const notes = new Map<number, string[]>();
+  const stems = params.antiPenalty < 1 ? ` ${index.analyser.stemSequence(`${page.title ?? ''}\n${page.text}`).join(' ')} ` : '';
+  for (const doc of touched) {
     let s = scores[doc] as number;
-    s *= (index.priors[doc] ?? 1) ** params.priorWeight;
-    for (const anti of params.antiPenalty < 1 ? (index.anti.get(doc) ?? []) : []) {
+    if (params.priorWeight !== 0) s *= (index.priors[doc] ?? 1) ** params.priorWeight;
+    for (const anti of stems ? (index.anti.get(doc) ?? []) : []) {
       if (containsAffirmed(stems, anti)) {
         s *= params.antiPenalty;
-        extra.set(doc, [...(extra.get(doc) ?? []), `damped: page mentions "${anti}"`]);
+        notes.set(doc, [`ranked lower: the page mentions "${anti}"`]);
         break;
       }
     }
@@ -279,34 +304,23 @@ export function rank(index: MatchIndex, page: PageNeed, params: MatchParams = DE
   }
   // The page is the component's own repository or site: always say so, whatever the text.
   const pageRepo = repoSlug(page.url);
+  const pageRepoName = pageRepo.split('/')[1] ?? '';
   const pageUrl = (page.url ?? '').toLowerCase();
   if (pageUrl) {
     for (let doc = 0; doc < index.size; doc++) {
       const repo = index.repos[doc] as string;
-      const landing = (index.landings[doc] as string).toLowerCase();
+      const landing = index.landings[doc] as string;
       let reason: string | undefined;
       if (pageRepo && repo === pageRepo) reason = 'this page is its source repository';
-      else if (pageRepo && repo && repo.split('/')[1] === pageRepo.split('/')[1]) reason = `same repository name as ${repo} (fork, mirror or original)`;
-      else if (landing && sameSite(pageUrl, landing)) reason = 'this page is on its product site';
+      else if (pageRepoName && repo && repo.slice(repo.indexOf('/') + 1) === pageRepoName) reason = `same repository name as ${repo} (fork, mirror or original)`;
+      else if (landing && sameSite(pageUrl, landing.toLowerCase())) reason = 'this page is on its product site';
       if (!reason) continue;
-      scores[doc] = (scores[doc] ?? 0) * 2 + params.urlBonus;
-      extra.set(doc, [reason, ...(extra.get(doc) ?? [])]);
+      if (scores[doc] === 0) touched.push(doc);
+      scores[doc] = (scores[doc] as number) * 2 + params.urlBonus;
+      notes.set(doc, [reason, ...(notes.get(doc) ?? [])]);
     }
   }
-
-  const ranked: Ranked[] = [];
-  scores.forEach((score, doc) => {
-    if (score > 0) {
-      ranked.push({
-        doc,
-        id: index.ids[doc] as string,
-        name: index.names[doc] as string,
-        score,
-        reasons: reasonsFor(contributions.get(doc) ?? [], extra.get(doc) ?? []),
-      });
-    }
-  });
-  return ranked.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  return { scores, touched, notes };
 }
 
 const NEGATORS = new Set(['not', 'no', 'without', 'rather', 'instead', 'non', 'never', 'except', 'excluding', 'unlike']);
@@ -316,25 +330,52 @@ function containsAffirmed(stems: string, phrase: string): boolean {
   const needle = ` ${phrase} `;
   let at = stems.indexOf(needle);
   while (at >= 0) {
-    const before = stems.slice(0, at).trim().split(' ').slice(-4);
+    const before = stems.slice(Math.max(0, at - 80), at).trim().split(' ').slice(-4);
     if (!before.some((w) => NEGATORS.has(w))) return true;
     at = stems.indexOf(needle, at + 1);
   }
   return false;
 }
 
-function reasonsFor(contributions: readonly { label: string; value: number; fromCpv: boolean }[], extra: readonly string[]): string[] {
-  const sorted = [...contributions].sort((a, b) => b.value - a.value);
+/** "matched: ePMA, prescribing, ..." from the query terms that weigh most in this component, plus notes. */
+function reasonsFor(index: MatchIndex, query: readonly QueryTerm[], doc: number, params: MatchParams, notes: readonly string[]): string[] {
+  const fieldWeights = FIELDS.map((f) => params.fieldWeights[f]);
+  const found: { label: string; value: number; fromCpv: boolean }[] = [];
+  for (const q of query) {
+    const list = index.postings.get(q.term) as Int32Array;
+    const at = findDoc(list, doc);
+    if (at < 0) continue;
+    const { value } = termValue(index, list, at, params, fieldWeights, index.idf.get(q.term) ?? 0, q.weight);
+    found.push({ label: q.label, value, fromCpv: q.fromCpv });
+  }
+  found.sort((a, b) => b.value - a.value);
   const labels: string[] = [];
-  for (const c of sorted) {
+  for (const c of found) {
     if (!c.fromCpv && !labels.includes(c.label)) labels.push(c.label);
     if (labels.length === 5) break;
   }
-  const reasons = [...extra];
+  const reasons = [...notes];
   if (labels.length > 0) reasons.push(`matched: ${labels.join(', ')}`);
-  const cpv = sorted.filter((c) => c.fromCpv).map((c) => c.label);
-  if (cpv.length > 0) reasons.push(`CPV code terms: ${[...new Set(cpv)].slice(0, 3).join(', ')}`);
+  const cpv = [...new Set(found.filter((c) => c.fromCpv).map((c) => c.label))];
+  if (cpv.length > 0) reasons.push(`CPV code terms: ${cpv.slice(0, 3).join(', ')}`);
   return reasons;
+}
+
+/** Index of the first postings entry of `doc` in a flat [doc, field, count]* list sorted by doc, or -1. */
+function findDoc(list: Int32Array, doc: number): number {
+  let lo = 0;
+  let hi = list.length / 3 - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const d = list[mid * 3] as number;
+    if (d < doc) lo = mid + 1;
+    else {
+      if (d === doc) found = mid * 3;
+      hi = mid - 1;
+    }
+  }
+  return found;
 }
 
 /** Code hosts whose pages belong to many projects: a landing URL there must match by path prefix. */
