@@ -7,6 +7,7 @@
 import type { ConstraintData, Definitions, ElementData } from '../definitions/index.js';
 import { FhirPathCompiler, type FhirPathProvider, type InvariantEnv } from './fhirpath-engine.js';
 import { fastPathFor, type FastPath } from './fast-paths.js';
+import { compileMini, Unsupported } from './mini-fhirpath.js';
 import { checkDom3 } from './dom-3.js';
 
 /**
@@ -25,6 +26,8 @@ export interface ApplicableConstraint {
   /** Base path for fhirpath.js; undefined at a resource root. */
   base: string | undefined;
   fast: FastPath | undefined;
+  /** Run-time fallbacks of the fast path so far (it is dropped after a few). */
+  fallbacks: number;
 }
 
 export interface InvariantFailure {
@@ -39,6 +42,8 @@ export interface InvariantFailure {
 export interface InvariantStats {
   /** Constraint evaluations, by fast path and by fhirpath.js. */
   fast: number;
+  /** Fast-path evaluations that left the subset at run time and went to fhirpath.js. */
+  fallbacks: number;
   fhirpath: number;
   /** Expressions fhirpath.js could not compile or evaluate (never reported as failures). */
   engineErrors: number;
@@ -53,13 +58,16 @@ const SPECIAL_PROFILES: Record<string, string> = {
 export class InvariantChecker {
   private readonly definitions: Definitions;
   private readonly compiler: FhirPathCompiler;
-  private readonly byElement = new Map<string, readonly ApplicableConstraint[]>();
-  readonly stats: InvariantStats = { fast: 0, fhirpath: 0, engineErrors: 0, compiled: 0 };
+  private readonly byElement = new Map<string, Map<string, readonly ApplicableConstraint[]>>();
+  readonly stats: InvariantStats = { fast: 0, fallbacks: 0, fhirpath: 0, engineErrors: 0, compiled: 0 };
+  /** false: every invariant goes to fhirpath.js (the equivalence tests compare both ways). */
+  private readonly fastPaths: boolean;
   /** Keys of constraints fhirpath.js failed on, with the reason (for diagnostics and tests). */
   readonly engineErrors = new Map<string, string>();
 
-  constructor(definitions: Definitions, provider: FhirPathProvider) {
+  constructor(definitions: Definitions, provider: FhirPathProvider, options: { fastPaths?: boolean } = {}) {
     this.definitions = definitions;
+    this.fastPaths = options.fastPaths !== false;
     this.compiler = new FhirPathCompiler(provider);
   }
 
@@ -68,8 +76,9 @@ export class InvariantChecker {
    * dom-* ones, backbone elements their own) plus, for a complex datatype, those of the datatype's root.
    */
   constraintsAt(elementPath: string, elementType: string | undefined, isResourceRoot: boolean): readonly ApplicableConstraint[] {
-    const cacheKey = `${elementPath}|${elementType ?? ''}`;
-    let list = this.byElement.get(cacheKey);
+    let byType = this.byElement.get(elementPath);
+    if (!byType) this.byElement.set(elementPath, (byType = new Map()));
+    let list = byType.get(elementType ?? '');
     if (list) return list;
     const out: ApplicableConstraint[] = [];
     const seen = new Set<string>();
@@ -80,11 +89,18 @@ export class InvariantChecker {
         const correction = CORRECTED_EXPRESSIONS[c.key];
         const expression = correction && correction.from === c.expression ? correction.to : c.expression;
         const constraint = { ...c, expression };
-        out.push({ constraint, base, fast: fastPathFor(constraint.expression) });
+        const fast = this.fastPaths ? (fastPathFor(expression) ?? compileMini(expression, base ?? elementPath, this.definitions)) : undefined;
+        out.push({ constraint, base, fast, fallbacks: 0 });
       }
     };
-    const element: ElementData | undefined = isResourceRoot ? this.definitions.type(elementPath)?.elements[0] : this.definitions.element(elementPath);
-    add(element?.constraints, isResourceRoot ? undefined : elementPath);
+    let element: ElementData | undefined = isResourceRoot ? this.definitions.type(elementPath)?.elements[0] : this.definitions.element(elementPath);
+    // A contentReference element (Questionnaire.item.item) has the constraints of the element it reuses.
+    let ownPath = elementPath;
+    if (element?.contentReference) {
+      ownPath = element.contentReference.slice(element.contentReference.indexOf('#') + 1);
+      element = this.definitions.element(ownPath);
+    }
+    add(element?.constraints, isResourceRoot ? undefined : ownPath);
     if (!isResourceRoot && elementType) {
       const type = this.definitions.type(elementType);
       if (type && type.kind === 'complex-type') add(type.elements[0]?.constraints, elementType);
@@ -96,19 +112,32 @@ export class InvariantChecker {
       }
     }
     list = out;
-    this.byElement.set(cacheKey, list);
+    byType.set(elementType ?? '', list);
     return list;
   }
 
   /** Evaluates the constraints at one element; returns those that failed. */
   check(applicable: readonly ApplicableConstraint[], value: unknown, env: InvariantEnv): InvariantFailure[] {
     const failures: InvariantFailure[] = [];
+    // Constraints sharing an expression on one element (txt-1 and txt-2 are both htmlChecks()) run once.
+    let memo: Map<string, unknown[]> | undefined;
     for (const a of applicable) {
       const { constraint } = a;
       let result: unknown[];
-      if (a.fast) {
-        this.stats.fast++;
-        result = a.fast(value);
+      let fast: unknown[] | undefined = memo?.get(constraint.expression);
+      if (!fast && a.fast) {
+        try {
+          fast = a.fast(value, env);
+          this.stats.fast++;
+        } catch (error) {
+          if (!(error instanceof Unsupported)) throw error;
+          this.stats.fallbacks++;
+          // A fast path that keeps leaving the subset (per-1 compares dates) costs more than it saves.
+          if (++a.fallbacks >= 3) a.fast = undefined;
+        }
+      }
+      if (fast) {
+        result = fast;
       } else {
         const fn = this.compiler.compile(constraint.expression, a.base);
         this.stats.compiled = this.compiler.compiled;
@@ -124,6 +153,7 @@ export class InvariantChecker {
           continue;
         }
       }
+      (memo ??= new Map()).set(constraint.expression, result);
       if (isFailure(result, constraint.key)) {
         failures.push({ key: constraint.key, severity: constraint.severity, human: constraint.human, expression: constraint.expression });
       }

@@ -1,0 +1,104 @@
+// The fast paths (hand-written and mini-fhirpath) must answer exactly as fhirpath.js does: every applicable
+// constraint with a fast path is evaluated both ways on every element of the R4 spec examples and the HL7
+// validator test-case inputs (../shared; crafted resources only, saying why, when it is absent).
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { loadR4Definitions } from '../../node/index.js';
+import { defineRule, type ResourceContext } from '../rule.js';
+import { createValidator } from '../run.js';
+import { InvariantChecker, type ApplicableConstraint } from './checker.js';
+import { defaultFhirPathProvider } from './default-provider.js';
+import { FhirPathCompiler } from './fhirpath-engine.js';
+import { invariantEnv } from './index.js';
+import { compileMini, Unsupported } from './mini-fhirpath.js';
+
+const casesDir = fileURLToPath(new URL('../../../../../shared/fhir/test-cases/', import.meta.url));
+const crafted: unknown[] = [
+  { resourceType: 'Encounter', status: 'finished', class: { code: 'AMB' }, period: { start: '2020-01-01' } },
+  { resourceType: 'Observation', status: 'final', code: { text: 'x' }, valueQuantity: { value: 1, code: 'mg' }, referenceRange: [{ low: { value: 1 } }] },
+  { resourceType: 'Observation', status: 'final', code: { text: 'x' }, subject: { reference: '#' }, contained: [{ resourceType: 'Patient', id: 'p' }] },
+  { resourceType: 'Questionnaire', status: 'draft', item: [{ linkId: 'a', type: 'display', maxLength: 3, item: [{ linkId: 'a', type: 'group' }] }] },
+  { resourceType: 'Bundle', type: 'collection', entry: [{ fullUrl: 'urn:uuid:1', resource: { resourceType: 'Basic', code: { text: 'x' } } }, { fullUrl: 'urn:uuid:1' }] },
+  { resourceType: 'Patient', _gender: { extension: [{ url: 'http://x', valueString: 'y' }] }, telecom: [{ system: 'phone' }, { value: '1' }] },
+];
+
+function corpus(): { name: string; text: string }[] {
+  const out = crafted.map((r, i) => ({ name: `crafted-${i}`, text: JSON.stringify(r) }));
+  if (!existsSync(`${casesDir}/manifest.json`)) {
+    console.log(`fast-path equivalence uses crafted resources only: ${casesDir} is absent`);
+    return out;
+  }
+  for (const f of readdirSync(`${casesDir}/r4-spec-examples`)) out.push({ name: f, text: readFileSync(`${casesDir}/r4-spec-examples/${f}`, 'utf8') });
+  const manifest = JSON.parse(readFileSync(`${casesDir}/manifest.json`, 'utf8')) as { cases: { file: string; coreOnlyBase?: boolean }[] };
+  for (const c of manifest.cases) {
+    const file = `${casesDir}/files/${c.file}`;
+    if (c.coreOnlyBase && c.file.endsWith('.json') && existsSync(file)) out.push({ name: c.file, text: readFileSync(file, 'utf8') });
+  }
+  return out;
+}
+
+describe('invariant fast paths', () => {
+  test('give the same answers as fhirpath.js on every element of the corpus', () => {
+    const definitions = loadR4Definitions();
+    const checker = new InvariantChecker(definitions, defaultFhirPathProvider);
+    const compiler = new FhirPathCompiler(defaultFhirPathProvider);
+    const mismatches: string[] = [];
+    let compared = 0;
+    const compare = (ctx: ResourceContext, applicable: readonly ApplicableConstraint[], value: unknown, where: string): void => {
+      const env = invariantEnv(ctx);
+      for (const a of applicable) {
+        if (!a.fast) continue;
+        let fast: unknown[];
+        try {
+          fast = a.fast(value, env);
+        } catch (error) {
+          if (error instanceof Unsupported) continue;
+          throw error;
+        }
+        const slow = compiler.compile(a.constraint.expression, a.base);
+        if (slow instanceof Error) continue;
+        let expected: unknown[];
+        try {
+          expected = slow(value, env);
+        } catch {
+          mismatches.push(`${where} ${a.constraint.key}: fast ${JSON.stringify(fast)}, fhirpath.js threw`);
+          continue;
+        }
+        compared++;
+        if (JSON.stringify(fast) !== JSON.stringify(expected)) mismatches.push(`${where} ${a.constraint.key}: fast ${JSON.stringify(fast)} fhirpath.js ${JSON.stringify(expected)}`);
+      }
+    };
+    const probe = defineRule({
+      id: 'probe',
+      severity: 'information',
+      description: 'compares fast paths with fhirpath.js',
+      resource(ctx) {
+        if (!definitions.isResourceType(ctx.resourceType)) return;
+        compare(ctx, checker.constraintsAt(ctx.resourceType, undefined, true), ctx.value, ctx.resourceType);
+      },
+      elements: {
+        '*'(ctx) {
+          const v = ctx.elementValue;
+          if (v === null || typeof v !== 'object' || Array.isArray(v)) return;
+          compare(ctx, checker.constraintsAt(ctx.definition.path, ctx.elementType, false), v, ctx.elementPath);
+        },
+      },
+    });
+    const validator = createValidator({ definitions, rules: [probe] });
+    for (const { name, text } of corpus()) {
+      const issues = validator.validate(text, { fileName: name }).issues.filter((i) => i.ruleId === 'internal-rule-error');
+      expect(issues.map((i) => i.message)).toEqual([]);
+    }
+    expect(mismatches.slice(0, 20)).toEqual([]);
+    expect(compared).toBeGreaterThan(crafted.length);
+    console.log(`fast paths compared with fhirpath.js: ${compared} evaluations`);
+  }, 120_000);
+
+  test('expressions outside the subset do not compile', () => {
+    const definitions = loadR4Definitions();
+    expect(compileMini("name.matches('[A-Z]')", 'CodeSystem', definitions)).toBeUndefined();
+    expect(compileMini('descendants().linkId.isDistinct()', 'Questionnaire', definitions)).toBeUndefined();
+    expect(compileMini('start <= end', 'Period', definitions)).toBeDefined();
+  });
+});
