@@ -69,6 +69,14 @@ describe('crawlCatalogue: repository facts', () => {
     expect(result.budget?.graphql.remaining).toBe(5000 - 3);
   });
 
+  test('hostile values from GitHub do not reach manifests', async () => {
+    h.standIn.addRepo('org/mirror', { isMirror: true, mirrorUrl: 'javascript:alert(1)', topics: ['<script>'] });
+    h.standIn.addRepo('org/real-mirror', { isMirror: true, mirrorUrl: 'https://gitlab.com/org/tool.git' });
+    const result = await crawlCatalogue(h.client(), [component('m', 'https://github.com/org/mirror'), component('r', 'https://github.com/org/real-mirror')], { clock: h.clock, logger: h.logger });
+    expect(result.facts.get('m')).toMatchObject({ mirrorUrl: null, topics: [] });
+    expect(result.facts.get('r')?.mirrorUrl).toBe('https://gitlab.com/org/tool.git');
+  });
+
   test('sameCrawlFacts ignores only checkedAt', async () => {
     h.standIn.addRepo('nhsuk/frontend');
     const c = [component('frontend', 'https://github.com/nhsuk/frontend')];

@@ -5,7 +5,7 @@
  * rate limit; publiccode.yml presence again batched over GraphQL, and cached by last push).
  */
 import { z } from 'zod';
-import { canonicalGitHubSlug, canonicalRepoUrl, gitHubRepoOf, type Component, type CrawlFacts } from '../catalogue/index.js';
+import { canonicalGitHubSlug, canonicalRepoUrl, CrawlFactsSchema, gitHubRepoOf, type Component, type CrawlFacts } from '../catalogue/index.js';
 import type { CountingClient, RequestStats } from './backoff.js';
 import { headerOf, isGraphqlError, isHttpError, type Clock, type Logger } from './client.js';
 
@@ -237,7 +237,12 @@ export async function crawlCatalogue(client: CountingClient, components: readonl
       const parsed = RepoNodeSchema.safeParse(nodes[j]);
       if (nodes[j] === null) problems.push({ id: entry.component.id, url: entry.component.url, reason: 'repository not found (deleted, renamed away or private)' });
       else if (!parsed.success) problems.push({ id: entry.component.id, url: entry.component.url, reason: `unexpected answer from GitHub: ${parsed.error.issues[0]?.message ?? ''}` });
-      else facts.set(entry.component.id, factsFrom(parsed.data, checkedAt));
+      else {
+        // What GitHub says goes into manifests: it must pass the same schema as everything else.
+        const checked = CrawlFactsSchema.safeParse(factsFrom(parsed.data, checkedAt));
+        if (checked.success) facts.set(entry.component.id, checked.data);
+        else problems.push({ id: entry.component.id, url: entry.component.url, reason: `facts from GitHub fail the manifest schema: ${checked.error.issues[0]?.message ?? ''}` });
+      }
     });
   }
 
