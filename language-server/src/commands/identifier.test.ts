@@ -125,5 +125,5 @@ describe('wheelhouse identifier', () => {
     const out = JSON.parse(r.stdout) as Output;
     expect(out).toMatchObject({ kind: 'nhs-number', value: '9000000000', verdict: 'invalid' });
     expect(out.rules).toContain('nhs-number-checksum');
-  });
+  }, 60_000);
 });

@@ -48,4 +48,12 @@ describe('algorithms', () => {
     expect(checkIdentifier('canonical-url', url, { fhirVersion: '3.0.2' }).verdict).toBe('valid');
     expect(checkIdentifier('canonical-url', url).verdict).toBe('warning');
   });
+  test('retired kebab-case verification codes map to the England and Wales systems', () => {
+    const retired = 'https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatus';
+    const fix = (code: string) => checkIdentifier('nhs-number-verification-status', `${retired}|${code}`).findings[0]?.fix?.replacement;
+    expect(fix('number-present-and-verified')).toBe('https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusEngland|01');
+    expect(fix('trace-postponed')).toBe('https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusEngland|08');
+    expect(fix('number-present-and-traced-using-welsh-nhs-ar')).toBe('https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusWales|nn');
+    expect(fix('unknown')).toBeUndefined();
+  });
 });

@@ -28,6 +28,20 @@ export interface VerificationStatusContext {
   fhirVersion?: string;
 }
 
+// The retired UK Core code system used kebab-case codes; the same concepts (same displays) are now England 01–08
+// and, for the Welsh one, Wales nn.
+const RETIRED_CODES: Readonly<Record<string, readonly [string, string]>> = {
+  'number-present-and-verified': [VERIFICATION_STATUS_ENGLAND, '01'],
+  'number-present-but-not-traced': [VERIFICATION_STATUS_ENGLAND, '02'],
+  'trace-required': [VERIFICATION_STATUS_ENGLAND, '03'],
+  'trace-attempted': [VERIFICATION_STATUS_ENGLAND, '04'],
+  'trace-needs-to-be-resolved': [VERIFICATION_STATUS_ENGLAND, '05'],
+  'trace-in-progress': [VERIFICATION_STATUS_ENGLAND, '06'],
+  'number-not-present-and-trace-not-required': [VERIFICATION_STATUS_ENGLAND, '07'],
+  'trace-postponed': [VERIFICATION_STATUS_ENGLAND, '08'],
+  'number-present-and-traced-using-welsh-nhs-ar': [VERIFICATION_STATUS_WALES, 'nn'],
+};
+
 function pad(code: string): string {
   return /^[1-8]$/.test(code) ? `0${code}` : code;
 }
@@ -60,16 +74,20 @@ export function checkVerificationStatus(
     }
   } else {
     const retired = sys === VERIFICATION_STATUS_RETIRED || sys === VERIFICATION_STATUS_CARECONNECT;
-    const mappable = ENGLAND_CODES.includes(pad(c));
-    const lowered = retired && mappable && context.pdsCompatibility === true;
+    const target: readonly [string, string] | undefined = ENGLAND_CODES.includes(pad(c))
+      ? [VERIFICATION_STATUS_ENGLAND, pad(c)]
+      : sys === VERIFICATION_STATUS_RETIRED
+        ? RETIRED_CODES[c]
+        : undefined;
+    const lowered = retired && target !== undefined && context.pdsCompatibility === true;
     const finding: Finding = {
       ruleId: 'nhs-number-verification-status-code',
       severity: lowered ? 'warning' : 'error',
       message: retired
-        ? `NHS number verification status system ${sys} is retired and outside the required UK Core value set; use ${VERIFICATION_STATUS_ENGLAND}.${lowered ? ' (Warning only: PDS compatibility is on.)' : ''}`
+        ? `NHS number verification status system ${sys} is retired and outside the required UK Core value set; use ${target ? `${target[0]}|${target[1]}` : VERIFICATION_STATUS_ENGLAND}.${lowered ? ' (Warning only: PDS compatibility is on.)' : ''}`
         : `NHS number verification status ${show} is not from a system in the required value set UKCore-NHSNumberVerificationStatus.`,
     };
-    if (mappable) finding.fix = replace(VERIFICATION_STATUS_ENGLAND, pad(c));
+    if (target) finding.fix = replace(target[0], target[1]);
     findings.push(finding);
   }
   findings.push(...checkCareConnectUrl(sys, { fhirVersion: context.fhirVersion ?? '4.0.1' }));
