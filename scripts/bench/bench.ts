@@ -2,7 +2,8 @@
 //  1. builds a ~7 MB `collection` Bundle from ../shared/fhir/test-cases/r4-spec-examples (make-bundle.ts);
 //  2. alternates `wheelhouse validate <bundle> --format json`, the @medplum/core validateResource script
 //     (medplum-validate.ts) and a JSON.parse-only process (the floor), N runs each; reports medians,
-//     min/max and peak RSS (GNU time's %M when /usr/bin/time exists);
+//     min/max, CPU time (user+sys) and peak RSS (GNU time's %U %S %M when /usr/bin/time exists; CPU time
+//     is the steadier figure on a shared machine);
 //  3. cold start: `wheelhouse validate` on a one-resource file (definitions loaded, validator ready).
 // Usage: node scripts/bench/bench.ts [--runs 7] [--mb 7]
 import { spawnSync } from 'node:child_process';
@@ -39,18 +40,20 @@ const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 interface Sample {
   ms: number;
+  cpuMs?: number;
   rssMb?: number;
   status: number | null;
 }
 
 function once(args: string[]): Sample {
   const cmd = gnuTime ? gnuTime : node;
-  const full = gnuTime ? ['-f', '%M', node, ...args] : args;
+  const full = gnuTime ? ['-f', '%M %U %S', node, ...args] : args;
   const t0 = performance.now();
   const r = spawnSync(cmd, full, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const ms = performance.now() - t0;
-  const kb = gnuTime ? Number(/(\d+)\s*$/.exec(r.stderr.trim())?.[1]) : NaN;
-  return { ms, status: r.status, ...(Number.isFinite(kb) ? { rssMb: kb / 1024 } : {}) };
+  const m = gnuTime ? /(\d+) ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr.trim()) : null;
+  if (!m) return { ms, status: r.status };
+  return { ms, status: r.status, rssMb: Number(m[1]) / 1024, cpuMs: (Number(m[2]) + Number(m[3])) * 1000 };
 }
 
 const median = (xs: number[]): number => {
@@ -74,15 +77,21 @@ for (let i = 0; i < runs; i++) {
 const lines = [
   `bundle: ${(text.length / 1024 / 1024).toFixed(1)} MB, ${(text.match(/"fullUrl"/g) ?? []).length} entries; ${runs} alternated runs each; node ${process.version}`,
   '',
-  '| process | median | min | max | peak RSS (median) | exit |',
-  '| --- | ---: | ---: | ---: | ---: | ---: |',
+  '| process | wall median | wall min | wall max | CPU median | peak RSS (median) | exit |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
 ];
 for (const [name, ss] of Object.entries(samples)) {
   const ms = ss.map((s) => s.ms);
   const rss = ss.map((s) => s.rssMb).filter((x): x is number => x !== undefined);
-  lines.push(`| ${name} | ${median(ms).toFixed(0)} ms | ${Math.min(...ms).toFixed(0)} ms | ${Math.max(...ms).toFixed(0)} ms | ${rss.length ? `${median(rss).toFixed(0)} MB` : 'n/a'} | ${ss[0]!.status} |`);
+  const cpu = ss.map((s) => s.cpuMs).filter((x): x is number => x !== undefined);
+  lines.push(
+    `| ${name} | ${median(ms).toFixed(0)} ms | ${Math.min(...ms).toFixed(0)} ms | ${Math.max(...ms).toFixed(0)} ms | ${cpu.length ? `${median(cpu).toFixed(0)} ms` : 'n/a'} | ${rss.length ? `${median(rss).toFixed(0)} MB` : 'n/a'} | ${ss[0]!.status} |`,
+  );
 }
-const w = median(samples['wheelhouse']!.map((s) => s.ms));
-const m = median(samples['medplum']!.map((s) => s.ms));
-lines.push('', `wheelhouse vs medplum (whole process, medians): ${(m / w).toFixed(2)}x`);
+const ratio = (key: 'ms' | 'cpuMs'): string => {
+  const w = median(samples['wheelhouse']!.map((s) => s[key] ?? NaN));
+  const p = median(samples['medplum']!.map((s) => s[key] ?? NaN));
+  return Number.isFinite(w) && Number.isFinite(p) ? `${(p / w).toFixed(2)}x` : 'n/a';
+};
+lines.push('', `medplum / wheelhouse, whole process (medians): wall ${ratio('ms')}, CPU ${ratio('cpuMs')}`);
 console.log(lines.join('\n'));

@@ -3,6 +3,7 @@
  * (https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning).
  * Regions are 1-based; columns count UTF-16 code units (SARIF's default columnKind), as our offsets do.
  */
+import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Report } from './model.js';
 
@@ -26,7 +27,8 @@ export function formatSarif(report: Report, cwd: string, version: string): strin
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: encodeURI(f.path), uriBaseId: '%SRCROOT%' },
+            // Paths under the working directory are relative to %SRCROOT%; others are absolute file URIs.
+            artifactLocation: isAbsolute(f.path) ? { uri: pathToFileURL(f.path).href } : { uri: encodeURI(f.path), uriBaseId: '%SRCROOT%' },
             region: {
               startLine: i.range.start.line + 1,
               startColumn: i.range.start.character + 1,
