@@ -19,22 +19,33 @@ const CATALOGUE_DIST = fileURLToPath(new URL('../catalogue/dist/catalogue.json',
 const CATALOGUE_COMPONENTS = fileURLToPath(new URL('../catalogue/components/', import.meta.url));
 const BUNDLED_ID = 'virtual:wheelhouse-bundled-catalogue';
 
-async function readCatalogueSource(): Promise<string> {
-  if (existsSync(CATALOGUE_DIST)) return readFileSync(CATALOGUE_DIST, 'utf8');
-  // No dist yet: build catalogue.json in memory from the manifests with the same shared code the CLI uses.
+/**
+ * Reads (dist) or builds (manifests) catalogue.json, validates it with the shared schema (a bad catalogue fails
+ * the build), and builds the match index here so the extension's background only loads it at startup.
+ */
+async function bundledSource(): Promise<string> {
   const catalogue = await import('../shared/src/catalogue/index.ts');
-  const fs = await import('../shared/src/node/catalogue-fs.ts');
-  const parsed = fs.readManifestDir(CATALOGUE_COMPONENTS).map((source) => catalogue.parseManifest(source));
-  const components = parsed.flatMap((p) => {
-    const result = catalogue.ComponentSchema.safeParse(p.value);
-    return result.success ? [result.data] : [];
-  });
-  if (components.length === 0) throw new Error(`[wheelhouse] no catalogue: ${CATALOGUE_DIST} is missing and ${CATALOGUE_COMPONENTS} has no valid manifests`);
-  if (components.length < parsed.length) {
-    console.warn(`[wheelhouse] bundling ${components.length} of ${parsed.length} manifests; run \`wheelhouse catalogue check\``);
+  const matching = await import('../shared/src/matching/index.ts');
+  let text: string;
+  if (existsSync(CATALOGUE_DIST)) {
+    text = readFileSync(CATALOGUE_DIST, 'utf8');
+  } else {
+    // No dist yet: build catalogue.json in memory from the manifests with the same shared code the CLI uses.
+    const fs = await import('../shared/src/node/catalogue-fs.ts');
+    const parsed = fs.readManifestDir(CATALOGUE_COMPONENTS).map((source) => catalogue.parseManifest(source));
+    const components = parsed.flatMap((p) => {
+      const result = catalogue.ComponentSchema.safeParse(p.value);
+      return result.success ? [result.data] : [];
+    });
+    if (components.length === 0) throw new Error(`[wheelhouse] no catalogue: ${CATALOGUE_DIST} is missing and ${CATALOGUE_COMPONENTS} has no valid manifests`);
+    if (components.length < parsed.length) {
+      console.warn(`[wheelhouse] bundling ${components.length} of ${parsed.length} manifests; run \`wheelhouse catalogue check\``);
+    }
+    text = catalogue.buildCatalogue(components).files[0]!.text;
   }
-  const built = catalogue.buildCatalogue(components);
-  return built.files[0]!.text;
+  const parsed = catalogue.CatalogueSchema.parse(JSON.parse(text));
+  const index = matching.buildIndex(parsed.components);
+  return JSON.stringify({ version: parsed.contentHash, components: parsed.components, index });
 }
 
 function bundledCatalogue() {
@@ -43,7 +54,7 @@ function bundledCatalogue() {
     resolveId: (id: string) => (id === BUNDLED_ID ? `\0${BUNDLED_ID}` : undefined),
     async load(id: string) {
       if (id !== `\0${BUNDLED_ID}`) return undefined;
-      return `export default ${await readCatalogueSource()};`;
+      return `export default ${await bundledSource()};`;
     },
   };
 }

@@ -1,7 +1,8 @@
 import { browser, defineBackground } from '#imports';
 import bundled from 'virtual:wheelhouse-bundled-catalogue';
 import { BackgroundService } from '../features/background-service';
-import { CatalogueStore, parseCatalogueDoc } from '../features/catalogue-store';
+import { buildIndex } from '@wheelhouse/shared/matching';
+import { CatalogueStore } from '../features/catalogue-store';
 import { createLocalMatcher } from '../features/local-matcher';
 import { syncLoopbackScript } from '../features/loopback';
 import { browserCatalogueCache } from '../utils/catalogue-cache';
@@ -11,10 +12,9 @@ import { getSettings, settingsItem } from '../utils/storage';
 const REFRESH_ALARM = 'wheelhouse-refresh';
 
 export default defineBackground(() => {
-  const parsedBundle = parseCatalogueDoc(bundled);
   const store = new CatalogueStore({
-    // A bundled catalogue that fails validation is a build bug; ship nothing rather than bad data.
-    bundled: parsedBundle.ok ? parsedBundle.doc : { version: 'invalid-bundle', components: [] },
+    bundled,
+    buildIndex,
     cache: browserCatalogueCache,
     fetch: (input, init) => fetch(input, init),
     now: () => new Date(),

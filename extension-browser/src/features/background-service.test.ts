@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PageNeed } from '../adapters/types';
 import { browserCatalogueCache } from '../utils/catalogue-cache';
 import { getSettings, updateSettings } from '../utils/storage';
+import { buildIndex } from '@wheelhouse/shared/matching';
 import { BackgroundService } from './background-service';
 import { CatalogueStore } from './catalogue-store';
 import { createLocalMatcher } from './local-matcher';
@@ -54,6 +55,7 @@ function need(over: Partial<PageNeed> = {}): PageNeed {
 function service(inject = vi.fn(() => Promise.resolve())) {
   const store = new CatalogueStore({
     bundled: { version: 't', components },
+    buildIndex,
     cache: browserCatalogueCache,
     fetch: () => Promise.reject(new TypeError('offline')),
     now: () => new Date(),

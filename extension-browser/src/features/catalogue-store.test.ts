@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browserCatalogueCache } from '../utils/catalogue-cache';
 import { buildCatalogue } from '@wheelhouse/shared/catalogue';
+import { buildIndex } from '@wheelhouse/shared/matching';
 import { CatalogueStore, parseCatalogueDoc, type CatalogueDoc } from './catalogue-store';
 import { component } from './testing';
 
@@ -30,7 +31,13 @@ const json = (body: unknown, init: ResponseInit = {}) => () =>
   new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' }, ...init });
 
 function store(fetchFn: typeof fetch) {
-  return new CatalogueStore({ bundled, cache: browserCatalogueCache, fetch: fetchFn, now: () => new Date('2026-01-01T00:00:00Z') });
+  return new CatalogueStore({
+    bundled,
+    buildIndex,
+    cache: browserCatalogueCache,
+    fetch: fetchFn,
+    now: () => new Date('2026-01-01T00:00:00Z'),
+  });
 }
 
 beforeEach(() => fakeBrowser.reset());
@@ -50,6 +57,8 @@ describe('CatalogueStore', () => {
     const first = await s.refresh(URL_);
     expect(first).toMatchObject({ source: 'remote', doc: { version: doc.contentHash }, lastError: undefined });
     expect(r.calls[0]?.headers['if-none-match']).toBeUndefined();
+    // The match index is built at refresh time, not when a page asks.
+    expect(first.doc.index).toMatchObject({ format: 'wheelhouse-match-index' });
     expect(r.calls[0]?.init).toMatchObject({ credentials: 'omit', referrerPolicy: 'no-referrer' });
     const second = await s.refresh(URL_);
     expect(r.calls.find((c, i) => i > 0 && c.url === URL_)?.headers['if-none-match']).toBe('"v2"');

@@ -4,10 +4,12 @@
 import { z } from 'zod';
 import { CatalogueSchema, ComponentSchema, type Component } from '@wheelhouse/shared/catalogue';
 
-/** What the extension keeps of a catalogue: its version (content hash) and components. */
+/** What the extension keeps of a catalogue: its version (content hash), components and match index. */
 export interface CatalogueDoc {
   version: string;
   components: Component[];
+  /** The serialised match index (`buildIndex` output); built at build time or right after a refresh. */
+  index?: unknown;
 }
 
 /** Remote per-adapter kill switch, published beside the catalogue as `extension.json`. */
@@ -64,7 +66,10 @@ export function parseCatalogueDoc(json: unknown): { ok: true; doc: CatalogueDoc 
 }
 
 export interface CatalogueStoreDeps {
+  /** Validated at build time (wxt.config.ts). */
   bundled: CatalogueDoc;
+  /** Builds the match index for a refreshed catalogue, so pages never wait for it. */
+  buildIndex(components: Component[]): unknown;
   cache: CatalogueCache;
   fetch: typeof fetch;
   now: () => Date;
@@ -88,7 +93,7 @@ export class CatalogueStore {
       // Cached copies were validated before they were stored; re-validate in case the schema changed.
       const reparsed = cached ? parseCatalogueDoc(cached.doc.components) : undefined;
       if (cached && reparsed?.ok) {
-        const doc = { version: cached.doc.version, components: reparsed.doc.components };
+        const doc = { version: cached.doc.version, components: reparsed.doc.components, index: cached.doc.index };
         this.#state = { ...this.#state, source: 'remote', doc, fetchedAt: cached.fetchedAt };
       }
       this.#state = { ...this.#state, disabledAdapters: await this.deps.cache.getDisabledAdapters() };
@@ -112,8 +117,9 @@ export class CatalogueStore {
         const parsed = parseCatalogueDoc(await res.json());
         if (!parsed.ok) throw new CatalogueFetchError(parsed.error, url);
         const fetchedAt = this.deps.now().toISOString();
-        await this.deps.cache.set({ url, etag: res.headers.get('etag') ?? undefined, fetchedAt, doc: parsed.doc });
-        this.#state = { ...this.#state, source: 'remote', doc: parsed.doc, fetchedAt, lastError: undefined };
+        const doc = { ...parsed.doc, index: this.deps.buildIndex(parsed.doc.components) };
+        await this.deps.cache.set({ url, etag: res.headers.get('etag') ?? undefined, fetchedAt, doc });
+        this.#state = { ...this.#state, source: 'remote', doc, fetchedAt, lastError: undefined };
       } else {
         throw new CatalogueFetchError(`catalogue fetch failed: HTTP ${res.status}`, url);
       }

@@ -8,7 +8,13 @@ import type { Matcher } from './background-service';
 const SEARCH_PARAMS = { threshold: 0.01, relative: 0 };
 
 export function createLocalMatcher(doc: CatalogueDoc): Matcher {
-  const index = loadIndex(buildIndex(doc.components));
+  // A prebuilt index is loaded; loadIndex validates its shape and throws on a bad one, then we rebuild.
+  let index;
+  try {
+    index = loadIndex(doc.index ?? buildIndex(doc.components));
+  } catch {
+    index = loadIndex(buildIndex(doc.components));
+  }
   return {
     match: (need: PageNeed, limit: number) =>
       match(index, toSharedNeed(need), { top: limit }).map((s) => ({ id: s.id, score: s.score, reasons: [...s.reasons] })),

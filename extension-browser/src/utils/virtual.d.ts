@@ -1,5 +1,5 @@
 declare module 'virtual:wheelhouse-bundled-catalogue' {
-  /** Raw JSON of catalogue/dist/catalogue.json; validated at startup like any remote copy. */
-  const catalogue: unknown;
-  export default catalogue;
+  /** The catalogue and its match index, validated and built at build time (wxt.config.ts). */
+  const bundled: import('@/features/catalogue-store').CatalogueDoc;
+  export default bundled;
 }

@@ -1,0 +1,56 @@
+/**
+ * The fixture pages and where each is served: `/<site host>/<site path>` on 127.0.0.1, which the TEST build
+ * reads as that site's URL (extension-browser/README.md). `expect` lists catalogue ids that must be among the
+ * suggestions; `secrets` are phrases of page text that must never appear in any request.
+ */
+export interface FixtureCase {
+  fixture: string;
+  path: string;
+  expect: string[];
+  secrets: string[];
+}
+
+export const CASES: FixtureCase[] = [
+  {
+    fixture: 'find-a-tender-old',
+    path: '/www.find-tender.service.gov.uk/Notice/012345-2024',
+    expect: ['ers-fhir-api'],
+    secrets: ['Riverside University Hospitals', 'triage and track outpatient referrals'],
+  },
+  {
+    fixture: 'find-a-tender-pa',
+    path: '/www.find-tender.service.gov.uk/Notice/054321-2025',
+    expect: ['manage-vaccinations-in-schools'],
+    secrets: ['Northshire Community Health', 'manage consent from parents online'],
+  },
+  {
+    fixture: 'contracts-finder',
+    path: '/www.contractsfinder.service.gov.uk/Notice/3f2a9c4e-1b7d-4e8a-9c0f-2d5e6a7b8c9d',
+    expect: ['manage-breast-screening'],
+    secrets: ['Midshire and Vale', 'mobile screening units'],
+  },
+  {
+    fixture: 'digital-marketplace-opportunity',
+    path: '/www.digitalmarketplace.service.gov.uk/digital-outcomes-and-specialists/opportunities/9876',
+    expect: [],
+    secrets: ['Northern Care Alliance', 'each system loads its own copy'],
+  },
+  {
+    fixture: 'github',
+    path: '/github.com/nhsuk/nhsuk-frontend',
+    expect: ['nhsuk-frontend'],
+    secrets: ['Nunjucks templates and JavaScript for the NHS design system'],
+  },
+  {
+    fixture: 'gitlab',
+    path: '/gitlab.com/eyehospital/openeyes',
+    expect: ['openeyes'],
+    secrets: ['cataract surgery, glaucoma'],
+  },
+  {
+    fixture: 'nhs-england',
+    path: '/transform.england.nhs.uk/key-tools-and-info/eps-next-steps/',
+    expect: [],
+    secrets: ['extending it to hospital outpatients'],
+  },
+];
