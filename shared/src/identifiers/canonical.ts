@@ -92,9 +92,11 @@ export function checkCanonicalUrl(url: string, context: CanonicalContext = {}): 
       message: `${url} is not a UK Core StructureDefinition.`,
     };
     let nearest: { url: string; distance: number } | undefined;
+    // Compare the names after the shared base: the same distance, far less work.
+    const name = url.slice(UKCORE_SD_BASE.length);
     for (const candidate of facts.canonicals.keys()) {
       if (!candidate.startsWith(UKCORE_SD_BASE)) continue;
-      const distance = editDistance(url, candidate, 6);
+      const distance = editDistance(name, candidate.slice(UKCORE_SD_BASE.length), 6);
       if (distance <= 6 && (nearest === undefined || distance < nearest.distance)) nearest = { url: candidate, distance };
     }
     if (nearest !== undefined) {
