@@ -13,6 +13,8 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { buildIndex, buildIndexFrom, loadIndex, match, MAX_NEED_TEXT, toMatchable, type MatchableComponent, type PageNeed } from '../../shared/dist/matching/index.js';
 import { casePage, loadCases, loadComponents } from '../eval-match/load.ts';
+import { minisearchSearch } from '../eval-match/minisearch-ranker.ts';
+import { DEFAULT_PARAMS } from '../../shared/dist/matching/index.js';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '20' } } });
 const syntheticSize = Number(values.size);
@@ -65,13 +67,15 @@ function time<T>(f: () => T): { value: T; ms: number } {
   return { value, ms: performance.now() - start };
 }
 
-function perPage(index: ReturnType<typeof loadIndex>, pages: readonly PageNeed[]): { median: number; p95: number; max: number } {
-  for (const p of pages) match(index, p); // warm-up
+type Search = (page: PageNeed) => unknown;
+
+function perPage(search: Search, pages: readonly PageNeed[]): { median: number; p95: number; max: number } {
+  for (const p of pages) search(p); // warm-up
   const samples: number[] = [];
   for (let r = 0; r < rounds; r++) {
     for (const p of pages) {
       const start = performance.now();
-      match(index, p, { top: 3 });
+      search(p);
       samples.push(performance.now() - start);
     }
   }
@@ -85,21 +89,33 @@ function measure(label: string, build: () => unknown): void {
   const built = time(build);
   const json = JSON.stringify(built.value);
   const loaded = time(() => loadIndex(JSON.parse(json)));
-  const short = perPage(loaded.value, shortPages);
-  const long = perPage(loaded.value, longPages);
+  const search: Search = (p) => match(loaded.value, p, { top: 3 });
+  row(label, json, built.ms, loaded.ms, search);
+}
+function measureMinisearch(label: string, matchables: readonly MatchableComponent[]): void {
+  const built = time(() => minisearchSearch(matchables));
+  const json = JSON.stringify(built.value.toJSON());
+  row(label, json, built.ms, undefined, (p) => built.value(p, DEFAULT_PARAMS));
+}
+function row(label: string, json: string, buildMs: number, loadMs: number | undefined, search: Search): void {
+  const short = perPage(search, shortPages);
+  const long = perPage(search, longPages);
   rows.push([
     label,
     `${(json.length / 1024).toFixed(0)} KB`,
     `${(gzipSync(json, { level: 9 }).length / 1024).toFixed(1)} KB`,
-    `${built.ms.toFixed(0)} ms`,
-    `${loaded.ms.toFixed(0)} ms`,
+    `${buildMs.toFixed(0)} ms`,
+    loadMs === undefined ? 'n/a' : `${loadMs.toFixed(0)} ms`,
     `${short.median.toFixed(2)} / ${short.p95.toFixed(2)} ms`,
     `${long.median.toFixed(2)} / ${long.p95.toFixed(2)} ms`,
   ]);
 }
 
-measure(`catalogue (${components.length} components)`, () => buildIndex(components));
-measure(`synthetic (${syntheticSize} components)`, () => buildIndexFrom(synthetic(syntheticSize)));
+const syntheticComponents = synthetic(syntheticSize);
+measure(`own, catalogue (${components.length})`, () => buildIndex(components));
+measure(`own, synthetic (${syntheticSize})`, () => buildIndexFrom(syntheticComponents));
+measureMinisearch(`minisearch, catalogue (${components.length})`, components.map(toMatchable));
+measureMinisearch(`minisearch, synthetic (${syntheticSize})`, syntheticComponents);
 
 const header = ['index', 'JSON', 'gzipped', 'build', 'load', 'short page median / p95', `long page (${MAX_NEED_TEXT} chars) median / p95`];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

@@ -73,6 +73,8 @@ interface Evaluation {
   readonly cv: Summary;
   readonly cvResults: readonly CaseResult[];
   readonly chosen: string;
+  /** Parameters chosen in each case's fold. */
+  readonly foldChoice: readonly string[];
 }
 
 function describe(p: MatchParams): string {
@@ -95,6 +97,7 @@ function evaluate(ranker: Ranker, thresholdScale: number): Evaluation {
   }
   // Leave-one-out: each case is scored with the parameters that do best on the other cases.
   const cvResults: CaseResult[] = [];
+  const foldChoice: string[] = [];
   const chosenCount = new Map<number, number>();
   const totals = results.map((row) => row.reduce((a, r) => a + objective(r), 0));
   cases!.forEach((_, held) => {
@@ -109,10 +112,11 @@ function evaluate(ranker: Ranker, thresholdScale: number): Evaluation {
     });
     chosenCount.set(best, (chosenCount.get(best) ?? 0) + 1);
     cvResults.push(results[best]![held]!);
+    foldChoice.push(describe(params[best]!));
   });
   const [mostChosen] = [...chosenCount.entries()].sort((a, b) => b[1] - a[1]);
   const chosen = `${describe(params[mostChosen![0]]!)} (chosen in ${mostChosen![1]}/${cases!.length} folds; ${chosenCount.size} distinct)`;
-  return { defaults: summarise(defaultResults), defaultResults, cv: summarise(cvResults), cvResults, chosen };
+  return { defaults: summarise(defaultResults), defaultResults, cv: summarise(cvResults), cvResults, chosen, foldChoice };
 }
 
 const fmt = (n: number) => n.toFixed(3);
@@ -149,7 +153,8 @@ if (values.verbose) {
   for (const [i, r] of ownEval.cvResults.entries()) {
     const c = cases[i]!;
     const mark = r.violations > 0 ? ' MUST-NOT' : '';
-    out.push(`  ${c.case_id.padEnd(38)} P ${r.precision === undefined ? '  - ' : fmt(r.precision)} R ${r.recall === undefined ? '  - ' : fmt(r.recall)} [${r.shown.join(', ')}]${mark}`);
+    const choice = ownEval.foldChoice[i] === describe(DEFAULT_PARAMS) ? '' : `  (fold chose ${ownEval.foldChoice[i]})`;
+    out.push(`  ${c.case_id.padEnd(38)} P ${r.precision === undefined ? '  - ' : fmt(r.precision)} R ${r.recall === undefined ? '  - ' : fmt(r.recall)} [${r.shown.join(', ')}]${mark}${choice}`);
   }
 }
 process.stdout.write(`${out.join('\n')}\n`);

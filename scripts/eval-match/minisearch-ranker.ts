@@ -6,12 +6,13 @@
  */
 import { createRequire } from 'node:module';
 import type { Component } from '../../shared/dist/catalogue/index.js';
-import { Analyser, isConceptTerm, repoSlug, toMatchable, FIELDS, type MatchParams } from '../../shared/dist/matching/index.js';
+import { Analyser, isConceptTerm, repoSlug, toMatchable, FIELDS, type MatchableComponent, type MatchParams, type PageNeed } from '../../shared/dist/matching/index.js';
 import { casePage, type DevCase } from './load.ts';
 
 // minisearch is a dependency of shared, not of the root: load it from there, typed by what we use.
 interface MiniSearchIndex {
   addAll(docs: readonly object[]): void;
+  toJSON(): object;
   search(query: string, options: object): { id: unknown; score: number }[];
 }
 type MiniSearchClass = new (options: object) => MiniSearchIndex;
@@ -26,8 +27,16 @@ function analysedTokens(analyser: Analyser, text: string): string[] {
 }
 
 export function minisearchRanker(components: readonly Component[], withUrl: boolean): (c: DevCase, p: MatchParams) => { id: string; score: number }[] {
+  const search = minisearchSearch(components.map(toMatchable));
+  return (c, params) => search(casePage(c, withUrl), params);
+}
+
+/** The minisearch version of `rank`, plus its serialised index (for the size comparison). */
+export function minisearchSearch(
+  components: readonly MatchableComponent[],
+): ((page: PageNeed, params: MatchParams) => { id: string; score: number }[]) & { toJSON(): object } {
   const analyser = new Analyser();
-  const docs = components.map(toMatchable).map((m) => ({
+  const docs = components.map((m) => ({
     id: m.id,
     name: m.name,
     summary: m.summary,
@@ -44,8 +53,7 @@ export function minisearchRanker(components: readonly Component[], withUrl: bool
     processTerm: (term: string) => term,
   });
   index.addAll(docs);
-  return (c, params) => {
-    const page = casePage(c, withUrl);
+  const search = (page: PageNeed, params: MatchParams) => {
     const queryTerms = [...analysedTokens(analyser, page.title ?? ''), ...analysedTokens(analyser, page.title ?? ''), ...analysedTokens(analyser, page.text)];
     const stems = ` ${analyser.stemSequence(`${page.title ?? ''}\n${page.text}`).join(' ')} `;
     const results = index.search(queryTerms.join(' '), {
@@ -56,7 +64,7 @@ export function minisearchRanker(components: readonly Component[], withUrl: bool
       bm25: { k: params.k1, b: params.b, d: 0.5 },
       combineWith: 'OR',
     });
-    const pageRepo = withUrl ? repoSlug(page.url) : '';
+    const pageRepo = repoSlug(page.url);
     const scored = results.map((r) => {
       const doc = byId.get(r.id as string)!;
       let s = r.score;
@@ -66,4 +74,5 @@ export function minisearchRanker(components: readonly Component[], withUrl: bool
     });
     return scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   };
+  return Object.assign(search, { toJSON: () => index.toJSON() });
 }

@@ -75,8 +75,9 @@ export class Analyser {
     }
     ws.forEach((w, i) => {
       if (consumed[i] || !isContentWord(w)) return;
-      add(into, stem(w), w);
-      if (isGenericWord(w)) (into.get(stem(w)) as TermHit).generic = true;
+      const s = this.#stem(w);
+      add(into, s, w);
+      if (isGenericWord(w)) (into.get(s) as TermHit).generic = true;
     });
     return into;
   }
@@ -88,7 +89,18 @@ export class Analyser {
 
   /** Stems of every word in order, stop words included: what anti-term phrases are found in. */
   stemSequence(text: string): string[] {
-    return words(text).map(stem);
+    return words(text).map((w) => this.#stem(w));
+  }
+
+  // Pages repeat their words: remember stems (bounded, per analyser).
+  readonly #stems = new Map<string, string>();
+  #stem(word: string): string {
+    let s = this.#stems.get(word);
+    if (s === undefined) {
+      s = stem(word);
+      if (this.#stems.size < 50_000) this.#stems.set(word, s);
+    }
+    return s;
   }
 }
 

@@ -77,6 +77,26 @@ export function isContentWord(word: string): boolean {
 
 const DOUBLE_CONSONANT = /([bdfgmnprt])\1$/;
 
+const SUFFIXES: readonly (readonly [string, string])[] = [
+  ['isation', 'is'],
+  ['ization', 'is'],
+  ['ational', 'at'],
+  ['ation', 'at'],
+  ['ising', 'is'],
+  ['izing', 'is'],
+  ['ised', 'is'],
+  ['ized', 'is'],
+  ['ise', 'is'],
+  ['ize', 'is'],
+  ['ating', 'at'],
+  ['ated', 'at'],
+  ['ator', 'at'],
+  ['ate', 'at'],
+  ['ing', ''],
+  ['ed', ''],
+  ['ly', ''],
+];
+
 /**
  * A light English stemmer (plural, -ing, -ed, -ation, -ise/-ize). Deliberately conservative:
  * it never strips "-al" or "-er", which would merge "digital" with "digit" and "server" with "serve".
@@ -87,26 +107,7 @@ export function stem(word: string): string {
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('s') && !/(?:ss|us|is|ys)$/.test(w)) w = w.slice(0, -1);
-  const rules: readonly (readonly [string, string])[] = [
-    ['isation', 'is'],
-    ['ization', 'is'],
-    ['ational', 'at'],
-    ['ation', 'at'],
-    ['ising', 'is'],
-    ['izing', 'is'],
-    ['ised', 'is'],
-    ['ized', 'is'],
-    ['ise', 'is'],
-    ['ize', 'is'],
-    ['ating', 'at'],
-    ['ated', 'at'],
-    ['ator', 'at'],
-    ['ate', 'at'],
-    ['ing', ''],
-    ['ed', ''],
-    ['ly', ''],
-  ];
-  for (const [suffix, replacement] of rules) {
+  for (const [suffix, replacement] of SUFFIXES) {
     if (w.endsWith(suffix) && w.length - suffix.length + replacement.length >= 3) {
       w = w.slice(0, -suffix.length) + replacement;
       if (suffix === 'ing' || suffix === 'ed') {
