@@ -77,7 +77,7 @@ export class InvariantChecker {
    */
   constraintsAt(elementPath: string, elementType: string | undefined, isResourceRoot: boolean): readonly ApplicableConstraint[] {
     let byType = this.byElement.get(elementPath);
-    if (!byType) this.byElement.set(elementPath, (byType = new Map()));
+    if (!byType) this.byElement.set(elementPath, (byType = new Map<string, readonly ApplicableConstraint[]>()));
     let list = byType.get(elementType ?? '');
     if (list) return list;
     const out: ApplicableConstraint[] = [];

@@ -5,9 +5,9 @@
  */
 import fhirpath from 'fhirpath';
 import r4Model from 'fhirpath/fhir-context/r4';
-import type { FhirPathBinding, FhirPathModule } from './fhirpath-engine.js';
+import type { FhirPathBinding } from './fhirpath-engine.js';
 
-const binding: FhirPathBinding = { fhirpath: fhirpath as unknown as FhirPathModule, model: r4Model };
+const binding: FhirPathBinding = { fhirpath, model: r4Model };
 
 export function defaultFhirPathProvider(): FhirPathBinding {
   return binding;

@@ -34,6 +34,6 @@ describe('invariant fast paths', () => {
     const fast = fastPathFor(expression)!;
     expect(fast).toBeDefined();
     const compiled = fhirpath.compile(expression, r4);
-    for (const r of resources()) expect(fast(r)).toEqual(compiled(r));
+    for (const r of resources()) expect(fast(r, { resource: r, rootResource: r })).toEqual(compiled(r));
   });
 });

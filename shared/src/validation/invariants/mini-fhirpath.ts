@@ -99,7 +99,8 @@ function tokenize(src: string): Tok[] | undefined {
 // ---------- evaluation helpers ----------
 function bool(c: Collection): boolean | undefined {
   if (c.length === 0) return undefined;
-  if (c.length === 1 && typeof c[0]!.value === 'boolean' && (c[0]!.type === undefined || BOOLEAN.has(c[0]!.type))) return c[0]!.value as boolean;
+  const only = c.length === 1 ? c[0]!.value : undefined;
+  if (typeof only === 'boolean' && (c[0]!.type === undefined || BOOLEAN.has(c[0]!.type))) return only;
   throw new Unsupported('non-boolean collection as a boolean');
 }
 const B = (b: boolean | undefined): Collection => (b === undefined ? [] : [{ value: b, type: 'System.Boolean' }]);
@@ -430,9 +431,9 @@ const resolutions = new WeakMap<Definitions, Map<string, Map<string, Candidate[]
 
 function resolve(defs: Definitions, childrenPath: string, member: string): Candidate[] | undefined {
   let byPath = resolutions.get(defs);
-  if (!byPath) resolutions.set(defs, (byPath = new Map()));
+  if (!byPath) resolutions.set(defs, (byPath = new Map<string, Map<string, Candidate[] | undefined>>()));
   let byMember = byPath.get(childrenPath);
-  if (!byMember) byPath.set(childrenPath, (byMember = new Map()));
+  if (!byMember) byPath.set(childrenPath, (byMember = new Map<string, Candidate[] | undefined>()));
   if (byMember.has(member)) return byMember.get(member);
   const table = defs.children(childrenPath);
   let out: Candidate[] | undefined;

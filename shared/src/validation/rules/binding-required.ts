@@ -65,7 +65,7 @@ export const bindingRequired = defineRule({
   severity: 'error',
   description: 'Codes with a required binding come from the bound core value set.',
   resource(ctx) {
-    if (ctx.definitions.isResourceType(ctx.resourceType)) missingCodes(ctx, ctx.value as Obj, ctx.resourceType, ctx.path);
+    if (ctx.definitions.isResourceType(ctx.resourceType)) missingCodes(ctx, ctx.value, ctx.resourceType, ctx.path);
   },
   elements: {
     '*'(ctx) {
