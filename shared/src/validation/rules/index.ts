@@ -1,4 +1,11 @@
 import type { Rule } from '../rule.js';
+import { valuesetParameterExpression } from './valueset-parameter-expression.js';
+import { capabilitystatementSearchparam } from './capabilitystatement-searchparam.js';
+import { searchparameterDerived } from './searchparameter-derived.js';
+import { attachmentSize } from './attachment-size.js';
+import { canonicalTargetType } from './canonical-target-type.js';
+import { searchparameterComposite } from './searchparameter-composite.js';
+import { valuesetComposeCode } from './valueset-compose-code.js';
 import { extensionUnknown } from './extension-unknown.js';
 import { canonicalAbsolute } from './canonical-absolute.js';
 import { codesystemSupplement } from './codesystem-supplement.js';
@@ -123,4 +130,11 @@ export const rules: readonly Rule[] = [
   epsPrescriptionIdLongFormat,
   epsBundleConsistency,
   ersUbrnFormat,
+  attachmentSize,
+  searchparameterComposite,
+  valuesetComposeCode,
+  canonicalTargetType,
+  searchparameterDerived,
+  capabilitystatementSearchparam,
+  valuesetParameterExpression,
 ];
