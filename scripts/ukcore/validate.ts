@@ -42,8 +42,10 @@ const validator = createValidator({ definitions, terminology, conformance: confo
 // also validated against the folder's own profile for its resource type (`<Prefix>-<Type>`, or the
 // only constraint profile of that type). `--no-type-profiles` turns that off.
 const byType = new Map<string, string[]>();
-for (const { resource, origin } of conformance.store.all('StructureDefinition')) {
-  const sd = resource as { type?: string; kind?: string; derivation?: string; id?: string; url?: string; baseDefinition?: string };
+for (const entry of conformance.store.all('StructureDefinition')) {
+  const origin = entry.origin;
+  if (!origin.source.startsWith('workspace:')) continue;
+  const sd = entry.resource as { type?: string; kind?: string; derivation?: string; id?: string; url?: string; baseDefinition?: string };
   if (!origin.source.startsWith('workspace:') || sd.kind !== 'resource' || sd.derivation !== 'constraint' || !sd.type || !sd.url) continue;
   if (sd.baseDefinition !== `http://hl7.org/fhir/StructureDefinition/${sd.type}`) continue;
   byType.set(sd.type, [...(byType.get(sd.type) ?? []), sd.url]);

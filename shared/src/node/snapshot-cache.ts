@@ -18,10 +18,12 @@ export function snapshotCacheKey(store: ConformanceStore, extra = ''): string {
   hash.update(SNAPSHOT_GENERATOR_VERSION);
   hash.update(extra);
   const parts: string[] = [];
-  for (const { resource, origin } of store.all('StructureDefinition')) {
-    const sd = resource as StructureDefinition;
-    // Core and published-snapshot definitions are named, not hashed: their content is fixed per source.
-    parts.push(sd.snapshot?.element.length ? `${origin.source} ${sd.url}|${sd.version ?? ''}` : JSON.stringify(sd));
+  for (const entry of store.all('StructureDefinition')) {
+    // Core definitions are fixed per source (and not parsed here); they count through `extra`.
+    if (entry.origin.source === 'core') continue;
+    const sd = entry.resource as StructureDefinition;
+    // Published-snapshot definitions are named, not hashed: their content is fixed per package version.
+    parts.push(sd.snapshot?.element.length ? `${entry.origin.source} ${sd.url}|${sd.version ?? ''}` : JSON.stringify(sd));
   }
   parts.sort();
   for (const p of parts) hash.update(p);

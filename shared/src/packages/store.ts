@@ -15,8 +15,33 @@ export interface ResourceOrigin {
 }
 
 export interface StoredResource {
-  resource: ConformanceResource;
-  origin: ResourceOrigin;
+  /** The resource (parsed on first access for lazily added ones). */
+  readonly resource: ConformanceResource;
+  readonly resourceType: string;
+  readonly version: string | undefined;
+  readonly origin: ResourceOrigin;
+}
+
+class Entry implements StoredResource {
+  readonly resourceType: string;
+  readonly version: string | undefined;
+  readonly origin: ResourceOrigin;
+  #value: ConformanceResource | undefined;
+  #load: (() => ConformanceResource) | undefined;
+  constructor(resourceType: string, version: string | undefined, origin: ResourceOrigin, value: ConformanceResource | undefined, load?: () => ConformanceResource) {
+    this.resourceType = resourceType;
+    this.version = version;
+    this.origin = origin;
+    this.#value = value;
+    this.#load = load;
+  }
+  get resource(): ConformanceResource {
+    if (!this.#value) {
+      this.#value = this.#load ? this.#load() : { resourceType: this.resourceType };
+      this.#load = undefined;
+    }
+    return this.#value;
+  }
 }
 
 function splitCanonical(url: string): { url: string; version?: string } {
@@ -25,7 +50,7 @@ function splitCanonical(url: string): { url: string; version?: string } {
 }
 
 export class ConformanceStore {
-  readonly #byUrl = new Map<string, StoredResource[]>();
+  readonly #byUrl = new Map<string, Entry[]>();
   readonly #snapshots: SnapshotGenerator;
   /** Snapshots found in a snapshot cache: url -> elements. */
   readonly #preloaded = new Map<string, ElementDefinition[]>();
@@ -49,16 +74,25 @@ export class ConformanceStore {
   /** Adds a resource; a later resource with the same URL and version does not replace the first. */
   add(resource: ConformanceResource, origin: ResourceOrigin): void {
     if (typeof resource.url !== 'string') return;
-    const list = this.#byUrl.get(resource.url) ?? [];
-    if (list.some((r) => r.resource.version === resource.version && r.resource.resourceType === resource.resourceType)) return;
-    list.push({ resource, origin });
-    this.#byUrl.set(resource.url, list);
+    this.#push(resource.url, new Entry(resource.resourceType, resource.version, origin, resource));
+  }
+
+  /** Adds a resource parsed only when first used (the core definitions: ~1,300 of them). */
+  addLazy(url: string, resourceType: string, version: string | undefined, origin: ResourceOrigin, load: () => ConformanceResource): void {
+    this.#push(url, new Entry(resourceType, version, origin, undefined, load));
+  }
+
+  #push(url: string, entry: Entry): void {
+    const list = this.#byUrl.get(url) ?? [];
+    if (list.some((r) => r.version === entry.version && r.resourceType === entry.resourceType)) return;
+    list.push(entry);
+    this.#byUrl.set(url, list);
   }
 
   /** Every resource of a type (e.g. all StructureDefinitions), first-added version per URL. */
   *all(resourceType?: string): Iterable<StoredResource> {
     for (const list of this.#byUrl.values()) {
-      const first = resourceType ? list.find((r) => r.resource.resourceType === resourceType) : list[0];
+      const first = resourceType ? list.find((r) => r.resourceType === resourceType) : list[0];
       if (first) yield first;
     }
   }
@@ -68,8 +102,8 @@ export class ConformanceStore {
     const { url, version } = splitCanonical(canonical);
     const list = this.#byUrl.get(url);
     if (!list) return undefined;
-    const typed = resourceType ? list.filter((r) => r.resource.resourceType === resourceType) : list;
-    if (version) return typed.find((r) => r.resource.version === version) ?? typed.find((r) => r.resource.version?.startsWith(version));
+    const typed = resourceType ? list.filter((r) => r.resourceType === resourceType) : list;
+    if (version) return typed.find((r) => r.version === version) ?? typed.find((r) => r.version?.startsWith(version));
     return typed[0];
   }
 
@@ -134,8 +168,9 @@ export class ConformanceStore {
   /** Generates every missing snapshot (for benchmarks and cache warming). */
   generateAllSnapshots(): number {
     let n = 0;
-    for (const { resource } of this.all('StructureDefinition')) {
-      const sd = resource as StructureDefinition;
+    for (const entry of this.all('StructureDefinition')) {
+      if (entry.origin.source === 'core') continue; // core definitions carry snapshots
+      const sd = entry.resource as StructureDefinition;
       if (!sd.snapshot?.element.length && !this.#preloaded.has(sd.url) && this.snapshot(sd.url)) n++;
     }
     return n;

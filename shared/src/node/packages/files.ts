@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
-import { conformanceResourcesIn, parseJsonResource } from '../../packages/resources.js';
+import { CONFORMANCE_TYPES, conformanceResourcesIn, parseJsonResource } from '../../packages/resources.js';
 import { readPackageTar, type TarballContents } from '../../packages/tar.js';
 import type { ConformanceResource } from '../../profiles/types.js';
 
@@ -32,15 +32,25 @@ export function readTgz(file: string): TarballContents {
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'output', 'fsh-generated', 'temp', 'template', 'txCache', '.vscode']);
 
+/** The root resource type of a JSON or XML file, read cheaply (no parse). */
+function rootTypeOf(file: string, text: string): string | undefined {
+  if (file.endsWith('.json')) return /"resourceType"\s*:\s*"([A-Za-z]+)"/.exec(text)?.[1];
+  const body = text.replace(/^\uFEFF?\s*(<\?[^>]*\?>\s*|<!--[\s\S]*?-->\s*)*/, '');
+  return /^<([A-Za-z]+)[\s/>]/.exec(body)?.[1];
+}
+
 /**
  * Conformance resources anywhere under a workspace folder (an IG source repository): JSON and,
- * with a converter, XML. When the same canonical URL appears in both, the first file found wins
- * (XML first: in NHS repos it is the authored form, JSON a derived copy).
+ * with a converter, XML. Only files whose root is a conformance resource (or a Bundle) are parsed.
+ * When the same resource is there as JSON and as XML (NHS repos keep converted copies), the JSON
+ * form is read and the XML one skipped: the XML parse is the slow part, and the conversions are
+ * the same resource (tested on UK Core 2.0.2).
  */
 export function readWorkspace(root: string, xmlToJson?: XmlToJson): { resources: FoundResource[]; unreadable: string[] } {
   const resources: FoundResource[] = [];
   const unreadable: string[] = [];
   const seen = new Set<string>();
+  const seenUrls = new Set<string>();
   const files: string[] = [];
   const walk = (dir: string): void => {
     let names: string[];
@@ -67,8 +77,7 @@ export function readWorkspace(root: string, xmlToJson?: XmlToJson): { resources:
     }
   };
   if (existsSync(root)) walk(root);
-  // XML before JSON, so the authored form wins.
-  files.sort((a, b) => Number(a.endsWith('.json')) - Number(b.endsWith('.json')) || a.localeCompare(b));
+  files.sort((a, b) => Number(a.endsWith('.xml')) - Number(b.endsWith('.xml')) || a.localeCompare(b));
   for (const file of files) {
     const base = file.slice(file.lastIndexOf('/') + 1);
     if (base === 'package.json' || base === 'fhirpkg.lock.json' || base === 'package-lock.json') continue;
@@ -79,13 +88,18 @@ export function readWorkspace(root: string, xmlToJson?: XmlToJson): { resources:
       unreadable.push(file);
       continue;
     }
-    // Cheap pre-filter: only files that can hold a conformance resource are parsed.
-    if (!/StructureDefinition|ValueSet|CodeSystem|NamingSystem|ConceptMap|SearchParameter|OperationDefinition|CapabilityStatement|ImplementationGuide|Questionnaire|Bundle/.test(text.slice(0, 2000))) continue;
+    const rootType = rootTypeOf(file, text);
+    if (!rootType || (rootType !== 'Bundle' && !CONFORMANCE_TYPES.has(rootType))) continue;
+    if (file.endsWith('.xml')) {
+      const url = /<url\s+value="([^"]*)"/.exec(text)?.[1];
+      if (url && rootType !== 'Bundle' && seenUrls.has(`${rootType}|${url}`)) continue;
+    }
     const value = file.endsWith('.xml') ? safeXml(xmlToJson, text) : parseJsonResource(text);
     for (const resource of conformanceResourcesIn(value)) {
       const key = `${resource.resourceType}|${resource.url ?? ''}|${resource.version ?? ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      seenUrls.add(`${resource.resourceType}|${resource.url ?? ''}`);
       resources.push({ resource, file: relative(root, file) });
     }
   }

@@ -12,7 +12,7 @@ import { conformanceResourcesIn, parseJsonResource } from '../../packages/resour
 import type { StructureDefinition } from '../../profiles/types.js';
 import { SnapshotDiskCache, snapshotCacheKey } from '../snapshot-cache.js';
 import { FhirPackageCache } from './cache.js';
-import { loadCoreDefinitions } from './core-definitions.js';
+import { loadCoreDefinitionEntries } from './core-definitions.js';
 import { readPackageFolder, readTgz, readWorkspace, type XmlToJson } from './files.js';
 
 export interface LoadConformanceOptions {
@@ -50,8 +50,8 @@ export function loadConformance(options: LoadConformanceOptions = {}): LoadedCon
   const issues: PackageIssue[] = [];
   const packages: LoadedPackageInfo[] = [];
   const cache = new FhirPackageCache(options.fhirCache);
-  const core = options.core ?? loadCoreDefinitions(options.cacheDir ? { cacheDir: options.cacheDir } : {});
-  for (const sd of core) store.add(sd, { source: 'core' });
+  if (options.core) for (const sd of options.core) store.add(sd, { source: 'core' });
+  else for (const e of loadCoreDefinitionEntries(options.cacheDir ? { cacheDir: options.cacheDir } : {})) store.addLazy(e.url, 'StructureDefinition', e.version || undefined, { source: 'core' }, e.load);
 
   const loaded = new Set<string>();
   const reported = new Set<string>();

@@ -52,9 +52,9 @@ function unresolvedDomains(store: ConformanceStore): string[] {
     const d = domainOf(url);
     if (d) domains.add(d);
   };
-  for (const { resource, origin } of store.all('StructureDefinition')) {
-    if (origin.source === 'core') continue;
-    const sd = resource as StructureDefinition;
+  for (const entry of store.all('StructureDefinition')) {
+    if (entry.origin.source === 'core') continue;
+    const sd = entry.resource as StructureDefinition;
     check(sd.baseDefinition);
     for (const e of [...(sd.differential?.element ?? []), ...(sd.snapshot?.element ?? [])]) for (const t of e.type ?? []) for (const p of t.profile ?? []) check(p);
   }
