@@ -56,6 +56,11 @@ describe('parseFhirXml', () => {
     expect(ids('<Patient xmlns="http://hl7.org/fhir"><id value="x"/></Patient>').filter((i) => i.startsWith('xml-'))).toEqual([]);
   });
 
+  test('a self-closing element inside an element of the same name closes only itself', () => {
+    const doc = parseFhirXml('<Questionnaire xmlns="http://hl7.org/fhir"><status value="draft"/><code><system value="s"/><code value="c"/><display value="d"/></code></Questionnaire>', definitions);
+    expect(doc.root?.value).toEqual({ resourceType: 'Questionnaire', status: 'draft', code: [{ system: 's', code: 'c', display: 'd' }] });
+  });
+
   test('malformed XML is an xml-syntax error, never a throw', () => {
     const result = validator.validate('<Patient xmlns="http://hl7.org/fhir"><id value="x"></Patient>', { fileName: 'bad.xml' });
     expect(result.format).toBe('xml');
