@@ -18,4 +18,13 @@ describe('nhs-england adapter', () => {
     expect(need?.description).toContain('EPS FHIR API');
     expect(need?.description).not.toMatch(/newsletter|cookies/i);
   });
+
+  it('reads a digital.nhs.uk page: document title and summary', () => {
+    const url = new URL('https://digital.nhs.uk/services/personal-demographics-service');
+    const need = nhsEngland.extract(loadFixture('nhs-digital'), url);
+    expect(need?.title).toBe('Personal Demographics Service');
+    expect(need?.description).toMatch(/^The Personal Demographics Service \(PDS\) is the national electronic database/);
+    expect(need?.description).toContain('PDS FHIR API');
+    expect(need?.description).not.toMatch(/cookies|Follow us/i);
+  });
 });

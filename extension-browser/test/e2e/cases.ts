@@ -36,6 +36,12 @@ export const CASES: FixtureCase[] = [
     secrets: ['Northern Care Alliance', 'each system loads its own copy'],
   },
   {
+    fixture: 'digital-marketplace-service',
+    path: '/www.digitalmarketplace.service.gov.uk/g-cloud/services/123456789012345',
+    expect: [],
+    secrets: ['converts HL7 v2 messages to FHIR resources for NHS trusts'],
+  },
+  {
     fixture: 'github',
     path: '/github.com/nhsuk/nhsuk-frontend',
     expect: ['nhsuk-frontend'],
@@ -52,5 +58,11 @@ export const CASES: FixtureCase[] = [
     path: '/transform.england.nhs.uk/key-tools-and-info/eps-next-steps/',
     expect: [],
     secrets: ['extending it to hospital outpatients'],
+  },
+  {
+    fixture: 'nhs-digital',
+    path: '/digital.nhs.uk/services/personal-demographics-service',
+    expect: ['pds-fhir-api'],
+    secrets: ['Contact us for help with onboarding'],
   },
 ];

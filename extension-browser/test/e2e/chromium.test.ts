@@ -4,7 +4,7 @@
  * Run: pnpm --filter @wheelhouse/extension-browser build:test && pnpm --filter @wheelhouse/extension-browser test:e2e
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
@@ -163,5 +163,43 @@ void describe('browser extension in Chromium', () => {
   void it('sent no request outside 127.0.0.1 and no request carrying page text', () => {
     guard.assertNoLeaks();
     assert.deepEqual(requestsCarrying(ALL_SECRETS, server.requests, guard.leaks), []);
+  });
+});
+
+void describe('the real build in Chromium', () => {
+  const REAL_DIR = join(EXTENSION_ROOT, '.output', 'chrome-mv3');
+
+  void it('asks for no broad host permission and stays off loopback pages by default', async (t) => {
+    if (!existsSync(join(REAL_DIR, 'manifest.json'))) {
+      t.skip(`${REAL_DIR} is missing: run \`pnpm --filter @wheelhouse/extension-browser build\` to check the real build`);
+      return;
+    }
+    const manifest = JSON.parse(readFileSync(join(REAL_DIR, 'manifest.json'), 'utf8')) as {
+      host_permissions?: string[];
+      permissions: string[];
+      content_scripts: { matches: string[] }[];
+    };
+    assert.equal(manifest.host_permissions, undefined);
+    assert.ok(manifest.permissions.includes('activeTab'));
+    const matches = manifest.content_scripts.flatMap((c) => c.matches);
+    assert.ok(matches.every((m) => m.startsWith('https://') && !m.includes('*.') && m !== '<all_urls>'), matches.join(' '));
+
+    const guard = await startNetworkGuard();
+    const server = await startFixtureServer(CASES);
+    const session = await launchChromium({ guard, extensionDir: REAL_DIR });
+    try {
+      if (session.context.serviceWorkers().length === 0) await session.context.waitForEvent('serviceworker');
+      const page = await session.context.newPage();
+      await page.goto(`${server.origin}${CASES[0]!.path}`);
+      await page.waitForLoadState('load');
+      // The TEST build shows its overlay well within this time on the same page.
+      await page.waitForTimeout(1500);
+      assert.equal(await page.locator(OVERLAY).count(), 0);
+      guard.assertNoLeaks();
+    } finally {
+      await session.close();
+      await server.close();
+      await guard.close();
+    }
   });
 });

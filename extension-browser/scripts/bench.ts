@@ -1,0 +1,150 @@
+/**
+ * Browser-extension benchmarks (BENCHMARKS.md, "Browser extension"): content-script size, main-thread work of
+ * the content script measured in Chromium with a DevTools trace, and overlay time after the load event.
+ * Needs the TEST build: pnpm --filter @wheelhouse/extension-browser build:test
+ * Run: pnpm --filter @wheelhouse/extension-browser bench [runs]
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchChromium } from '../../test/src/chromium.ts';
+import { startNetworkGuard } from '../../test/src/network-guard.ts';
+import { CASES, type FixtureCase } from '../test/e2e/cases.ts';
+import { OVERLAY_TIMER, readOverlay } from '../test/e2e/overlay-probe.ts';
+import { EXTENSION_ROOT, FIXTURES, startFixtureServer } from '../test/e2e/server.ts';
+
+const RUNS = Number(process.argv[2] ?? 5);
+const EXTENSION_DIR = join(EXTENSION_ROOT, '.output', 'test-chrome-mv3');
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { url?: string; scriptName?: string; frames?: { processId?: number; parent?: string }[] } };
+}
+
+/**
+ * Sum of top-level script events (evaluation, callbacks, compile) attributed to the extension's scripts on the
+ * page's renderer main thread (the trace is browser-wide: the service worker's work is excluded).
+ */
+function extensionMainThreadMs(events: TraceEvent[]): number {
+  const started = events.find((e) => e.name === 'TracingStartedInBrowser');
+  const pids = new Set((started?.args?.data?.frames ?? []).filter((f) => !f.parent).map((f) => f.processId));
+  const mainThreads = new Set(
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pids.has(e.pid)).map((e) => `${e.pid}:${e.tid}`),
+  );
+  const ours = events
+    .filter((e) => mainThreads.has(`${e.pid}:${e.tid}`))
+    .filter((e) => e.ph === 'X' && typeof e.dur === 'number')
+    .filter((e) => ['EvaluateScript', 'FunctionCall', 'v8.compile', 'V8.CompileCode', 'v8.run'].includes(e.name))
+    .filter((e) => (e.args?.data?.url ?? e.args?.data?.scriptName ?? '').startsWith('chrome-extension://'))
+    .sort((a, b) => a.ts - b.ts);
+  if (process.env.WHEELHOUSE_BENCH_DEBUG) {
+    const by = new Map<string, number>();
+    for (const e of ours) by.set(`${e.name} ${(e.args?.data?.url ?? '').split('/').pop()}`, (by.get(`${e.name} ${(e.args?.data?.url ?? '').split('/').pop()}`) ?? 0) + (e.dur ?? 0) / 1000);
+    console.log([...by].map(([k, v]) => `${k}=${v.toFixed(1)}`).join(', '));
+  }
+  let total = 0;
+  let coveredUntil = -1;
+  for (const e of ours) {
+    const end = e.ts + (e.dur ?? 0);
+    if (e.ts >= coveredUntil) {
+      total += e.dur ?? 0;
+      coveredUntil = end;
+    } else if (end > coveredUntil) {
+      total += end - coveredUntil;
+      coveredUntil = end;
+    }
+  }
+  return total / 1000;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** A "typical" Find a Tender notice: the old-form fixture with its lot section repeated to real-page size. */
+function largeNotice(): string {
+  const html = readFileSync(join(FIXTURES, 'find-a-tender-old.html'), 'utf8');
+  const lotStart = html.indexOf('<h3 class="govuk-heading-m" id="object-1-lot-1">');
+  const lotEnd = html.indexOf('</div>', lotStart);
+  const lot = html.slice(lotStart, lotEnd);
+  const lots = Array.from({ length: 40 }, (_, i) => lot.replaceAll('lot-1', `lot-${i + 1}`).replace('Lot 1', `Lot ${i + 1}`)).join('\n');
+  return html.slice(0, lotStart) + lots + html.slice(lotEnd);
+}
+
+async function main(): Promise<void> {
+  const content = readFileSync(join(EXTENSION_DIR, 'content-scripts', 'content.js'));
+  console.log(`content script: ${content.length} B raw, ${gzipSync(content, { level: 9 }).length} B gzipped`);
+  const background = readFileSync(join(EXTENSION_DIR, 'background.js'));
+  console.log(`background: ${background.length} B raw, ${gzipSync(background, { level: 9 }).length} B gzipped`);
+
+  const big = largeNotice();
+  const cases: (FixtureCase & { html?: string })[] = [
+    ...CASES,
+    { fixture: 'find-a-tender-old (40 lots)', path: '/www.find-tender.service.gov.uk/Notice/099999-2024', expect: [], secrets: [] },
+  ];
+  const guard = await startNetworkGuard();
+  const server = await startFixtureServer(CASES, {});
+  const bigServer = await import('node:http').then(
+    ({ createServer }) =>
+      new Promise<{ origin: string; close(): void }>((resolve) => {
+        const s = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(big));
+        s.listen(0, '127.0.0.1', () => {
+          const { port } = s.address() as import('node:net').AddressInfo;
+          resolve({ origin: `http://127.0.0.1:${port}`, close: () => s.close() });
+        });
+      }),
+  );
+  console.log(`large notice: ${Buffer.byteLength(big)} B of HTML`);
+  const session = await launchChromium({ guard, extensionDir: EXTENSION_DIR });
+  try {
+    const context = session.context;
+    await context.addInitScript(OVERLAY_TIMER);
+    if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+    // Warm the service worker once (its cold start is not the page's main thread).
+    const warm = await context.newPage();
+    await warm.goto(`${server.origin}${CASES[0]!.path}`);
+    await warm.locator('[data-wheelhouse-overlay][data-state="ready"]').waitFor({ state: 'attached' });
+    await warm.close();
+
+    console.log('| page | main-thread ms (trace, median) | extract+render ms (median) | overlay after load event ms (median) |');
+    console.log('| --- | --- | --- | --- |');
+    for (const c of cases) {
+      const origin = c.fixture.includes('40 lots') ? bigServer.origin : server.origin;
+      const trace: number[] = [];
+      const work: number[] = [];
+      const afterLoad: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        const events: TraceEvent[] = [];
+        cdp.on('Tracing.dataCollected', (m: { value: TraceEvent[] }) => events.push(...m.value));
+        const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+        await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+        await page.goto(`${origin}${c.path}`);
+        await page.locator('[data-wheelhouse-overlay][data-state="ready"]').waitFor({ state: 'attached', timeout: 15_000 });
+        const r = await page.evaluate(readOverlay);
+        await cdp.send('Tracing.end');
+        await done;
+        trace.push(extensionMainThreadMs(events));
+        work.push(r.workMs);
+        afterLoad.push(Math.max(0, r.overlayAt - r.loadEnd));
+        await page.close();
+      }
+      console.log(`| ${c.fixture} | ${median(trace).toFixed(1)} | ${median(work).toFixed(1)} | ${median(afterLoad).toFixed(0)} |`);
+    }
+  } finally {
+    await session.close();
+    await server.close();
+    bigServer.close();
+    await guard.close();
+  }
+}
+
+await main();
