@@ -137,7 +137,7 @@ export const validateCommand: Command = {
         ioFailure = true;
         continue;
       }
-      const result = validator.validate(text, { fileName: file, ...(values.profile ? { profiles: values.profile } : {}) });
+      const result = validator.validate(text, { fileName: file, ...(values.profile ? { profiles: values.profile } : {}), ...(conformance?.unresolvedDomains.length ? { settings: { allowUnresolvedExtensionDomains: conformance.unresolvedDomains } } : {}) });
       const lines = createLineIndex(text);
       reports.push({
         path: displayPath(io.cwd, file),

@@ -26,6 +26,8 @@ export const extensionUnknown = defineRule({
       const url = (ctx.elementValue as Record<string, unknown> | null)?.['url'];
       if (typeof url !== 'string' || !/^https?:\/\//.test(url) || url.includes('|')) return;
       if (ctx.terminology.isCoreExtension(url) || KNOWN_NAMESPACES.some((re) => re.test(url))) return;
+      // Extensions defined in loaded packages and workspace folders (issue 6).
+      if (ctx.conformance?.resolve?.(url) !== undefined) return;
       if (EXAMPLE.test(url) && ctx.settings['allowExampleUrls'] !== false) return;
       const domain = domainOf(url);
       const allowed = ctx.settings.allowUnresolvedExtensionDomains ?? [];
