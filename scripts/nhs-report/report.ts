@@ -13,8 +13,13 @@ type Issue = Validation.Issue;
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const dist = join(repo, 'shared', 'dist');
-if (!existsSync(join(dist, 'validation', 'index.js')) || !existsSync(join(dist, 'definitions', 'r4-core.json'))) {
-  process.stderr.write('nhs-report: shared/dist is missing; run `pnpm exec tsc -b && pnpm --filter @wheelhouse/shared build` first.\n');
+if (
+  !existsSync(join(dist, 'validation', 'index.js')) ||
+  !existsSync(join(dist, 'definitions', 'r4-core.json'))
+) {
+  process.stderr.write(
+    'nhs-report: shared/dist is missing; run `pnpm exec tsc -b && pnpm --filter @wheelhouse/shared build` first.\n',
+  );
   process.exit(2);
 }
 const { values } = parseArgs({
@@ -25,30 +30,69 @@ const { values } = parseArgs({
   },
 });
 if (!existsSync(values.sources) || !existsSync(values.index)) {
-  process.stderr.write(`nhs-report: ${values.sources} or ${values.index} not found (the shared data folder sits beside the repo).\n`);
+  process.stderr.write(
+    `nhs-report: ${values.sources} or ${values.index} not found (the shared data folder sits beside the repo).\n`,
+  );
   process.exit(2);
 }
 
-const { createValidator, rules } = await import(join(dist, 'validation', 'index.js')) as typeof Validation;
-const { loadR4Definitions } = await import(join(dist, 'node', 'index.js')) as typeof NodeAdapters;
-const { ukCoreFactsFromIndex } = await import(join(dist, 'identifiers', 'index.js')) as typeof Identifiers;
+const { createValidator, rules } = (await import(join(dist, 'validation', 'index.js'))) as typeof Validation;
+const { loadR4Definitions } = (await import(join(dist, 'node', 'index.js'))) as typeof NodeAdapters;
+const { ukCoreFactsFromIndex } = (await import(join(dist, 'identifiers', 'index.js'))) as typeof Identifiers;
 
 // The NHS rules (NHS-RULES.md) that run in the engine.
 const NHS_RULES = new Set([
-  'nhs-number-format', 'nhs-number-checksum', 'nhs-number-placeholder', 'nhs-number-test-range', 'nhs-number-slice',
-  'nhs-number-verification-status-missing', 'nhs-number-verification-status-code', 'nhs-identifier-system', 'ods-system-uri',
-  'ods-code-format', 'ods-code-shape', 'ukcore-ods-slice', 'snomed-system-uri', 'sctid-format', 'sctid-verhoeff', 'sctid-partition',
-  'snomed-version-format', 'read-code-deprecated', 'dmd-system-uri', 'ukcore-deprecated-careconnect', 'ukcore-unknown-canonical',
-  'ukcore-retired-asset', 'ukcore-required-binding', 'ukcore-ethnic-category', 'ukcore-constraint', 'eps-prescription-id-format',
-  'eps-prescription-id-checksum', 'eps-prescription-id-long-format', 'eps-bundle-consistency', 'ers-ubrn-format',
+  'nhs-number-format',
+  'nhs-number-checksum',
+  'nhs-number-placeholder',
+  'nhs-number-test-range',
+  'nhs-number-slice',
+  'nhs-number-verification-status-missing',
+  'nhs-number-verification-status-code',
+  'nhs-identifier-system',
+  'ods-system-uri',
+  'ods-code-format',
+  'ods-code-shape',
+  'ukcore-ods-slice',
+  'snomed-system-uri',
+  'sctid-format',
+  'sctid-verhoeff',
+  'sctid-partition',
+  'snomed-version-format',
+  'read-code-deprecated',
+  'dmd-system-uri',
+  'ukcore-deprecated-careconnect',
+  'ukcore-unknown-canonical',
+  'ukcore-retired-asset',
+  'ukcore-required-binding',
+  'ukcore-ethnic-category',
+  'ukcore-constraint',
+  'eps-prescription-id-format',
+  'eps-prescription-id-checksum',
+  'eps-prescription-id-long-format',
+  'eps-bundle-consistency',
+  'ers-ubrn-format',
 ]);
 const CONFORMANCE = new Set([
-  'StructureDefinition', 'ValueSet', 'CodeSystem', 'ConceptMap', 'CapabilityStatement', 'NamingSystem', 'ImplementationGuide',
-  'SearchParameter', 'OperationDefinition', 'MessageDefinition', 'GraphDefinition', 'CompartmentDefinition',
+  'StructureDefinition',
+  'ValueSet',
+  'CodeSystem',
+  'ConceptMap',
+  'CapabilityStatement',
+  'NamingSystem',
+  'ImplementationGuide',
+  'SearchParameter',
+  'OperationDefinition',
+  'MessageDefinition',
+  'GraphDefinition',
+  'CompartmentDefinition',
 ]);
 
 const ukCore = ukCoreFactsFromIndex(JSON.parse(readFileSync(values.index, 'utf8')));
-const validator = createValidator({ definitions: loadR4Definitions(), rules: rules.filter((r) => NHS_RULES.has(r.id)) });
+const validator = createValidator({
+  definitions: loadR4Definitions(),
+  rules: rules.filter((r) => NHS_RULES.has(r.id)),
+});
 
 function jsonFiles(dir: string): string[] {
   const out: string[] = [];
@@ -71,7 +115,11 @@ for (const group of ['uk-core', 'nhs-england']) {
   }
 }
 
-interface Finding { file: string; kind: 'example' | 'conformance'; issue: Issue }
+interface Finding {
+  file: string;
+  kind: 'example' | 'conformance';
+  issue: Issue;
+}
 const findings: Finding[] = [];
 const counts = new Map<string, { files: number; examples: number; conformance: number }>();
 let withProfile = 0;
@@ -93,9 +141,17 @@ for (const source of sources) {
     stats[kind === 'example' ? 'examples' : 'conformance']++;
     // UK Core examples rarely carry meta.profile; they exemplify UK Core's profile for their type, so ask for it.
     const implied = `https://fhir.hl7.org.uk/StructureDefinition/UKCore-${resourceType}`;
-    const profiles = source.name.startsWith('uk-core/') && kind === 'example' && ukCore.canonicals.has(implied) ? [implied] : [];
-    const { issues } = validator.validate(text, { fileName: file, profiles, settings: { ukCore, fhirVersion: '4.0.1' } });
-    for (const issue of issues) findings.push({ file: `${source.name}/${relative(source.dir, file)}`, kind, issue });
+    const profiles =
+      source.name.startsWith('uk-core/') && kind === 'example' && ukCore.canonicals.has(implied)
+        ? [implied]
+        : [];
+    const { issues } = validator.validate(text, {
+      fileName: file,
+      profiles,
+      settings: { ukCore, fhirVersion: '4.0.1' },
+    });
+    for (const issue of issues)
+      findings.push({ file: `${source.name}/${relative(source.dir, file)}`, kind, issue });
   }
   counts.set(source.name, stats);
 }
@@ -104,21 +160,43 @@ const seconds = (performance.now() - started) / 1000;
 const ruleIds = [...NHS_RULES, 'internal-rule-error'];
 const sourceNames = sources.map((s) => s.name);
 const cell = (rule: string, source: string, kind?: Finding['kind']) =>
-  findings.filter((f) => f.issue.ruleId === rule && f.file.startsWith(`${source}/`) && (kind === undefined || f.kind === kind)).length;
+  findings.filter(
+    (f) =>
+      f.issue.ruleId === rule && f.file.startsWith(`${source}/`) && (kind === undefined || f.kind === kind),
+  ).length;
 
 const lines: string[] = [];
 lines.push('# NHS rules on the UK Core and NHS England sources', '');
-lines.push('Generated by `pnpm nhs-report` (scripts/nhs-report/report.ts): the 30 NHS rules of the engine (docs/rules/) over every');
-lines.push('FHIR JSON resource in `../shared/fhir/sources/*/*/json/` (R4 JSON converted from the authored XML, see that folder’s');
-lines.push('README), with the UK Core index `../shared/domain/ukcore-index.json`, FHIR version 4.0.1 and default severities.');
-lines.push('"Examples" are instance resources; "conformance" are StructureDefinitions, ValueSets, CodeSystems and the like.', '');
-lines.push('| source | resources | examples | conformance | errors | warnings | information |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+lines.push(
+  'Generated by `pnpm nhs-report` (scripts/nhs-report/report.ts): the 30 NHS rules of the engine (docs/rules/) over every',
+);
+lines.push(
+  'FHIR JSON resource in `../shared/fhir/sources/*/*/json/` (R4 JSON converted from the authored XML, see that folder’s',
+);
+lines.push(
+  'README), with the UK Core index `../shared/domain/ukcore-index.json`, FHIR version 4.0.1 and default severities.',
+);
+lines.push(
+  '"Examples" are instance resources; "conformance" are StructureDefinitions, ValueSets, CodeSystems and the like.',
+  '',
+);
+lines.push(
+  '| source | resources | examples | conformance | errors | warnings | information |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+);
 for (const s of sourceNames) {
   const c = counts.get(s)!;
-  const of = (sev: string) => findings.filter((f) => f.file.startsWith(`${s}/`) && f.issue.severity === sev).length;
-  lines.push(`| ${s} | ${c.files} | ${c.examples} | ${c.conformance} | ${of('error')} | ${of('warning')} | ${of('information')} |`);
+  const of = (sev: string) =>
+    findings.filter((f) => f.file.startsWith(`${s}/`) && f.issue.severity === sev).length;
+  lines.push(
+    `| ${s} | ${c.files} | ${c.examples} | ${c.conformance} | ${of('error')} | ${of('warning')} | ${of('information')} |`,
+  );
 }
-lines.push('', `Run time: ${seconds.toFixed(1)} s for ${[...counts.values()].reduce((n, c) => n + c.files, 0)} resources (machine: 2-core x86_64, 24 GB, Node ${process.versions.node}).`, '');
+lines.push(
+  '',
+  `Run time: ${seconds.toFixed(1)} s for ${[...counts.values()].reduce((n, c) => n + c.files, 0)} resources (machine: 2-core x86_64, 24 GB, Node ${process.versions.node}).`,
+  '',
+);
 lines.push('## Findings per rule', '', 'Counts as examples / conformance resources.', '');
 lines.push(`| rule | ${sourceNames.join(' | ')} |`, `| --- | ${sourceNames.map(() => '---:').join(' | ')} |`);
 for (const rule of ruleIds) {
@@ -127,7 +205,10 @@ for (const rule of ruleIds) {
   lines.push(`| [${rule}](../rules/${rule}.md) | ${row.join(' | ')} |`);
 }
 const silent = ruleIds.filter((r) => !findings.some((f) => f.issue.ruleId === r));
-lines.push('', `Profile-gated rules (nhs-number-slice, ukcore-ods-slice, ukcore-constraint, the profile parts of ukcore-required-binding) fire only on resources that claim the profile in meta.profile (or are validated with --profile / config profiles); ${withProfile} of the ${[...counts.values()].reduce((n, c) => n + c.examples, 0)} examples mention a profile, so UK Core examples are validated against UKCore-<resourceType> when that profile exists (top-level resource only).`);
+lines.push(
+  '',
+  `Profile-gated rules (nhs-number-slice, ukcore-ods-slice, ukcore-constraint, the profile parts of ukcore-required-binding) fire only on resources that claim the profile in meta.profile (or are validated with --profile / config profiles); ${withProfile} of the ${[...counts.values()].reduce((n, c) => n + c.examples, 0)} examples mention a profile, so UK Core examples are validated against UKCore-<resourceType> when that profile exists (top-level resource only).`,
+);
 lines.push('', `Rules with no findings: ${silent.map((r) => `\`${r}\``).join(', ')}.`, '');
 lines.push('## Details', '', 'Up to 12 findings per rule.', '');
 for (const rule of ruleIds) {
@@ -135,10 +216,14 @@ for (const rule of ruleIds) {
   if (mine.length === 0) continue;
   lines.push(`### ${rule} (${mine.length})`, '');
   for (const f of mine.slice(0, 12)) {
-    lines.push(`- ${f.issue.severity} \`${f.file}\` ${f.issue.location}: ${f.issue.message.replace(/\|/g, '\\|')}`);
+    lines.push(
+      `- ${f.issue.severity} \`${f.file}\` ${f.issue.location}: ${f.issue.message.replace(/\|/g, '\\|')}`,
+    );
   }
   if (mine.length > 12) lines.push(`- … and ${mine.length - 12} more`);
   lines.push('');
 }
 writeFileSync(values.out, `${lines.join('\n')}\n`);
-process.stdout.write(`nhs-report: ${findings.length} findings in ${seconds.toFixed(1)} s; wrote ${values.out}\n`);
+process.stdout.write(
+  `nhs-report: ${findings.length} findings in ${seconds.toFixed(1)} s; wrote ${values.out}\n`,
+);

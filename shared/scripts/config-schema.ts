@@ -9,6 +9,9 @@ const schemaModule = new URL('../src/config/schema.ts', import.meta.url).href;
 const { configJsonSchema } = (await import(schemaModule)) as typeof SchemaModule;
 
 const out = fileURLToPath(new URL('../schemas/wheelhouse.config.schema.json', import.meta.url));
-const schema = { $id: 'https://github.com/wheelhouse-nhs/wheelhouse/blob/main/shared/schemas/wheelhouse.config.schema.json', ...configJsonSchema() };
+const schema = {
+  $id: 'https://github.com/wheelhouse-nhs/wheelhouse/blob/main/shared/schemas/wheelhouse.config.schema.json',
+  ...configJsonSchema(),
+};
 writeFileSync(out, `${JSON.stringify(schema, null, 2)}\n`);
 process.stdout.write(`wrote ${out}\n`);

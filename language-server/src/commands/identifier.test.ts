@@ -11,7 +11,10 @@ import type { CommandIO } from './command.js';
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const vectorsFile = join(repo, '..', 'shared', 'domain', 'test-vectors.json');
 const present = existsSync(vectorsFile);
-if (!present) process.stderr.write(`Skipping CLI NHS vectors: ${vectorsFile} not found (the shared data folder sits beside the repo).\n`);
+if (!present)
+  process.stderr.write(
+    `Skipping CLI NHS vectors: ${vectorsFile} not found (the shared data folder sits beside the repo).\n`,
+  );
 
 interface Vector {
   id: string;
@@ -29,7 +32,9 @@ interface Output {
   message: string;
 }
 
-const vectors: Vector[] = present ? (JSON.parse(readFileSync(vectorsFile, 'utf8')) as { vectors: Vector[] }).vectors : [];
+const vectors: Vector[] = present
+  ? (JSON.parse(readFileSync(vectorsFile, 'utf8')) as { vectors: Vector[] }).vectors
+  : [];
 
 async function run(args: string[], cwd = repo): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -87,16 +92,29 @@ describe('wheelhouse identifier', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wh-identifier-'));
     writeFileSync(
       join(dir, 'wheelhouse.config.json'),
-      JSON.stringify({ rules: { 'nhs-number-checksum': 'warning', 'nhs-number-test-range': 'off' }, pdsCompatibility: true }),
+      JSON.stringify({
+        rules: { 'nhs-number-checksum': 'warning', 'nhs-number-test-range': 'off' },
+        pdsCompatibility: true,
+      }),
     );
-    const checksum = JSON.parse((await run(['identifier', 'nhs-number', '9434765911', '--format', 'json'], dir)).stdout) as Output;
+    const checksum = JSON.parse(
+      (await run(['identifier', 'nhs-number', '9434765911', '--format', 'json'], dir)).stdout,
+    ) as Output;
     expect(checksum.verdict).toBe('warning');
-    const testRange = JSON.parse((await run(['identifier', 'nhs-number', '9990548609', '--format', 'json'], dir)).stdout) as Output;
+    const testRange = JSON.parse(
+      (await run(['identifier', 'nhs-number', '9990548609', '--format', 'json'], dir)).stdout,
+    ) as Output;
     expect(testRange.rules).toEqual([]);
     const pds = JSON.parse(
       (
         await run(
-          ['identifier', 'nhs-number-verification-status', 'https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatus|01', '--format', 'json'],
+          [
+            'identifier',
+            'nhs-number-verification-status',
+            'https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatus|01',
+            '--format',
+            'json',
+          ],
           dir,
         )
       ).stdout,
@@ -115,15 +133,26 @@ describe('wheelhouse identifier', () => {
 
   const bin = join(repo, 'language-server', 'bin', 'wheelhouse.js');
   const built = existsSync(join(repo, 'language-server', 'dist', 'cli.js'));
-  if (!built) process.stderr.write('Skipping the built-bin spawn: language-server/dist/cli.js missing (run `pnpm exec tsc -b`).\n');
-  test.skipIf(!built || !present)('the built bin agrees (one spawn)', () => {
-    const v = vectors.find((x) => x.id === 'v-nhs-number-008');
-    expect(v).toBeDefined();
-    if (!v) return;
-    const r = spawnSync(process.execPath, [bin, ...argsFor(v)], { cwd: repo, encoding: 'utf8', timeout: 60_000 });
-    expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout) as Output;
-    expect(out).toMatchObject({ kind: 'nhs-number', value: '9000000000', verdict: 'invalid' });
-    expect(out.rules).toContain('nhs-number-checksum');
-  }, 60_000);
+  if (!built)
+    process.stderr.write(
+      'Skipping the built-bin spawn: language-server/dist/cli.js missing (run `pnpm exec tsc -b`).\n',
+    );
+  test.skipIf(!built || !present)(
+    'the built bin agrees (one spawn)',
+    () => {
+      const v = vectors.find((x) => x.id === 'v-nhs-number-008');
+      expect(v).toBeDefined();
+      if (!v) return;
+      const r = spawnSync(process.execPath, [bin, ...argsFor(v)], {
+        cwd: repo,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(r.status).toBe(0);
+      const out = JSON.parse(r.stdout) as Output;
+      expect(out).toMatchObject({ kind: 'nhs-number', value: '9000000000', verdict: 'invalid' });
+      expect(out.rules).toContain('nhs-number-checksum');
+    },
+    60_000,
+  );
 });

@@ -82,17 +82,20 @@ export const identifierCommand: Command = {
     const { values, positionals } = parse(args);
     const [kind, value, ...extra] = positionals;
     if (kind === undefined) throw new UsageError('missing <kind>');
-    if (!isIdentifierKind(kind)) throw new UsageError(`unknown kind "${kind}"; kinds: ${IDENTIFIER_KINDS.join(', ')}`);
+    if (!isIdentifierKind(kind))
+      throw new UsageError(`unknown kind "${kind}"; kinds: ${IDENTIFIER_KINDS.join(', ')}`);
     if (value === undefined) throw new UsageError('missing <value>');
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0] ?? ''}"`);
-    if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
+    if (values.format !== 'text' && values.format !== 'json')
+      throw new UsageError(`--format must be text or json, not "${values.format}"`);
     const fhirVersionArg = values['fhir-version'];
     if (fhirVersionArg !== undefined && !/^[0-9]+\.[0-9]+\.[0-9]+$/.test(fhirVersionArg)) {
       throw new UsageError(`--fhir-version must look like 4.0.1, not "${fhirVersionArg}"`);
     }
 
     const loaded = loadConfig(resolve(io.cwd));
-    for (const w of loaded.warnings) io.stderr(`${loaded.file ?? ''}:${w.line}:${w.column}: warning: ${w.message}\n`);
+    for (const w of loaded.warnings)
+      io.stderr(`${loaded.file ?? ''}:${w.line}:${w.column}: warning: ${w.message}\n`);
     let ukCore: UkCoreFacts | undefined;
     try {
       ukCore = loadUkCoreFacts(loaded);

@@ -8,7 +8,10 @@ describe('parseConfig', () => {
     if (!r.ok) return;
     expect(r.config).toEqual(DEFAULT_CONFIG);
     expect(r.config.fhirVersion).toBe('4.0.1');
-    expect(r.config.catalogue).toEqual({ repository: 'wheelhouse-nhs/wheelhouse', url: 'https://wheelhouse-nhs.github.io/wheelhouse' });
+    expect(r.config.catalogue).toEqual({
+      repository: 'wheelhouse-nhs/wheelhouse',
+      url: 'https://wheelhouse-nhs.github.io/wheelhouse',
+    });
   });
 
   test('reads a full config with comments and trailing commas', () => {
@@ -50,7 +53,9 @@ describe('parseConfig', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors[0]?.message).toContain('did you mean "pdsCompatibility"');
-    expect(text.slice(r.errors[0]?.offset, (r.errors[0]?.offset ?? 0) + (r.errors[0]?.length ?? 0))).toBe('"pdsCompatability"');
+    expect(text.slice(r.errors[0]?.offset, (r.errors[0]?.offset ?? 0) + (r.errors[0]?.length ?? 0))).toBe(
+      '"pdsCompatability"',
+    );
   });
 
   test('invalid JSON is an error, not an exception', () => {
@@ -61,23 +66,40 @@ describe('parseConfig', () => {
   });
 
   test('wrong types and bad repository are reported', () => {
-    const r = parseConfig('{ "pdsCompatibility": "yes", "catalogue": { "repository": "no-slash" }, "fhirVersion": "R4" }');
+    const r = parseConfig(
+      '{ "pdsCompatibility": "yes", "catalogue": { "repository": "no-slash" }, "fhirVersion": "R4" }',
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const paths = r.errors.map((e) => e.path.join('.'));
-    expect(paths).toEqual(expect.arrayContaining(['pdsCompatibility', 'catalogue.repository', 'fhirVersion']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['pdsCompatibility', 'catalogue.repository', 'fhirVersion']),
+    );
   });
 
   test('unknown rule ids warn when the rule list is given', () => {
-    const r = parseConfig('{ "rules": { "nhs-number-chksum": "off" } }', { knownRules: ['nhs-number-checksum'] });
+    const r = parseConfig('{ "rules": { "nhs-number-chksum": "off" } }', {
+      knownRules: ['nhs-number-checksum'],
+    });
     expect(r.ok).toBe(true);
     expect(r.warnings[0]?.message).toContain('did you mean "nhs-number-checksum"');
   });
 
   test('JSON Schema describes every setting', () => {
-    const schema = configJsonSchema() as { properties: Record<string, unknown>; additionalProperties: unknown };
+    const schema = configJsonSchema() as {
+      properties: Record<string, unknown>;
+      additionalProperties: unknown;
+    };
     expect(Object.keys(schema.properties)).toEqual(
-      expect.arrayContaining(['rules', 'profiles', 'packages', 'pdsCompatibility', 'fhirVersion', 'catalogue', 'allowUnresolvedExtensionDomains']),
+      expect.arrayContaining([
+        'rules',
+        'profiles',
+        'packages',
+        'pdsCompatibility',
+        'fhirVersion',
+        'catalogue',
+        'allowUnresolvedExtensionDomains',
+      ]),
     );
     expect(schema.additionalProperties).toBe(false);
   });

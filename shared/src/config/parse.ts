@@ -1,5 +1,12 @@
 /** Parses wheelhouse.config.json text (JSON with comments) into a config, with located errors. */
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import {
+  findNodeAtLocation,
+  getNodeValue,
+  parseTree,
+  printParseErrorCode,
+  type Node,
+  type ParseError,
+} from 'jsonc-parser';
 import { WheelhouseConfigSchema, type WheelhouseConfig } from './schema.js';
 
 export interface ConfigProblem {
@@ -35,7 +42,12 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - start + 1 };
 }
 
-function locate(text: string, root: Node | undefined, path: (string | number)[], key?: string): { offset: number; length: number } {
+function locate(
+  text: string,
+  root: Node | undefined,
+  path: (string | number)[],
+  key?: string,
+): { offset: number; length: number } {
   // Walk down as far as the path exists; an unknown key is located at its property name.
   for (let n = path.length; n >= 0; n--) {
     const node = root ? findNodeAtLocation(root, path.slice(0, n)) : undefined;
@@ -50,7 +62,12 @@ function locate(text: string, root: Node | undefined, path: (string | number)[],
   return { offset: 0, length: Math.min(text.length, 1) };
 }
 
-function problem(text: string, path: (string | number)[], message: string, at: { offset: number; length: number }): ConfigProblem {
+function problem(
+  text: string,
+  path: (string | number)[],
+  message: string,
+  at: { offset: number; length: number },
+): ConfigProblem {
   return { path, message, ...at, ...lineColumn(text, at.offset) };
 }
 
@@ -83,9 +100,15 @@ export function parseConfig(text: string, options: ParseConfigOptions = {}): Par
   const root = parseTree(text, syntax, { allowTrailingComma: true, disallowComments: false });
   if (syntax.length > 0 || root === undefined) {
     const errors = syntax.map((e) =>
-      problem(text, [], `Invalid JSON: ${printParseErrorCode(e.error)}`, { offset: e.offset, length: e.length }),
+      problem(text, [], `Invalid JSON: ${printParseErrorCode(e.error)}`, {
+        offset: e.offset,
+        length: e.length,
+      }),
     );
-    if (errors.length === 0) errors.push(problem(text, [], 'The file is empty; write {} for all defaults.', { offset: 0, length: 0 }));
+    if (errors.length === 0)
+      errors.push(
+        problem(text, [], 'The file is empty; write {} for all defaults.', { offset: 0, length: 0 }),
+      );
     return { ok: false, errors, warnings: [] };
   }
   const value: unknown = getNodeValue(root);
@@ -113,7 +136,12 @@ export function parseConfig(text: string, options: ParseConfigOptions = {}): Par
       if (options.knownRules.includes(id)) continue;
       const hint = suggest(id, options.knownRules);
       warnings.push(
-        problem(text, ['rules', id], `Unknown rule "${id}"${hint ? `; did you mean "${hint}"?` : ''}`, locate(text, root, ['rules'], id)),
+        problem(
+          text,
+          ['rules', id],
+          `Unknown rule "${id}"${hint ? `; did you mean "${hint}"?` : ''}`,
+          locate(text, root, ['rules'], id),
+        ),
       );
     }
   }

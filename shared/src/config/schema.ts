@@ -33,9 +33,14 @@ export const WheelhouseConfigSchema = z
       .string()
       .regex(/^[0-9]+\.[0-9]+\.[0-9]+$/, 'must be a FHIR version such as 4.0.1 or 3.0.2')
       .default('4.0.1')
-      .describe('FHIR version of the content (4.0.1 = R4; 3.0.x = STU3, where CareConnect URLs are legitimate).'),
+      .describe(
+        'FHIR version of the content (4.0.1 = R4; 3.0.x = STU3, where CareConnect URLs are legitimate).',
+      ),
     rules: z
-      .record(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'rule ids are kebab-case, e.g. nhs-number-checksum'), RuleSettingSchema)
+      .record(
+        z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'rule ids are kebab-case, e.g. nhs-number-checksum'),
+        RuleSettingSchema,
+      )
       .default({})
       .describe('Per-rule severity overrides, e.g. { "nhs-number-test-range": "off" }.'),
     profiles: z
@@ -44,25 +49,38 @@ export const WheelhouseConfigSchema = z
       .describe('Profiles every resource is validated against, in addition to meta.profile.'),
     packages: z
       .record(
-        z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a FHIR package id such as fhir.r4.ukcore.stu2'),
+        z
+          .string()
+          .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a FHIR package id such as fhir.r4.ukcore.stu2'),
         z.string().min(1, 'must be a version (e.g. 2.0.2) or a local path (file:...)'),
       )
       .default({})
-      .describe('FHIR package dependencies: package id -> version, or "file:<path>" for a local package folder.'),
+      .describe(
+        'FHIR package dependencies: package id -> version, or "file:<path>" for a local package folder.',
+      ),
     pdsCompatibility: z
       .boolean()
       .default(false)
-      .describe('Report the retired NHS number verification-status systems PDS still returns as warnings, not errors.'),
+      .describe(
+        'Report the retired NHS number verification-status systems PDS still returns as warnings, not errors.',
+      ),
     allowUnresolvedExtensionDomains: z
       .array(z.string().min(1))
       .default([])
-      .describe('Extensions whose URL host is one of these domains or a subdomain (e.g. "fhir.example-trust.nhs.uk") are not reported as unresolved.'),
+      .describe(
+        'Extensions whose URL host is one of these domains or a subdomain (e.g. "fhir.example-trust.nhs.uk") are not reported as unresolved.',
+      ),
     ukCoreIndex: z
       .string()
       .min(1)
       .optional()
-      .describe('Path (relative to this file) of a ukcore-index/1 JSON file: UK Core canonicals, statuses and the CareConnect map.'),
-    catalogue: CatalogueSettingsSchema.default({ repository: DEFAULT_CATALOGUE_REPOSITORY, url: DEFAULT_CATALOGUE_URL }).describe(
+      .describe(
+        'Path (relative to this file) of a ukcore-index/1 JSON file: UK Core canonicals, statuses and the CareConnect map.',
+      ),
+    catalogue: CatalogueSettingsSchema.default({
+      repository: DEFAULT_CATALOGUE_REPOSITORY,
+      url: DEFAULT_CATALOGUE_URL,
+    }).describe(
       'Catalogue of NHS open-source components used by `wheelhouse match` and the browser extension.',
     ),
   })

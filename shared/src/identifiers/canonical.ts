@@ -35,7 +35,9 @@ export function ukCoreReplacement(url: string, facts: UkCoreFacts): string | und
     const candidate = `${UKCORE_SD_BASE}Extension-UKCore-${name}`;
     return facts.canonicals.has(candidate) ? candidate : undefined;
   }
-  const mapped = facts.careConnect.get(`https://fhir.hl7.org.uk/STU3/StructureDefinition/CareConnect-${name}-1`);
+  const mapped = facts.careConnect.get(
+    `https://fhir.hl7.org.uk/STU3/StructureDefinition/CareConnect-${name}-1`,
+  );
   if (mapped !== undefined) return mapped;
   const candidate = `${UKCORE_SD_BASE}UKCore-${name}`;
   return facts.canonicals.has(candidate) ? candidate : undefined;
@@ -97,7 +99,8 @@ export function checkCanonicalUrl(url: string, context: CanonicalContext = {}): 
     for (const candidate of facts.canonicals.keys()) {
       if (!candidate.startsWith(UKCORE_SD_BASE)) continue;
       const distance = editDistance(name, candidate.slice(UKCORE_SD_BASE.length), 6);
-      if (distance <= 6 && (nearest === undefined || distance < nearest.distance)) nearest = { url: candidate, distance };
+      if (distance <= 6 && (nearest === undefined || distance < nearest.distance))
+        nearest = { url: candidate, distance };
     }
     if (nearest !== undefined) {
       finding.message += ` Did you mean ${nearest.url}?`;

@@ -58,7 +58,11 @@ function checkSystemUri(value: string, element: string | undefined): Finding[] {
 }
 
 /** Runs every NHS rule that applies to a value of `kind` in `context`. */
-export function checkIdentifier(kind: IdentifierKind, value: string, context: IdentifierContext = {}): IdentifierResult {
+export function checkIdentifier(
+  kind: IdentifierKind,
+  value: string,
+  context: IdentifierContext = {},
+): IdentifierResult {
   const fhirVersion = context.fhirVersion ?? '4.0.1';
   let findings: Finding[];
   switch (kind) {
@@ -89,13 +93,19 @@ export function checkIdentifier(kind: IdentifierKind, value: string, context: Id
       findings = checkSystemUri(value, context.element);
       break;
     case 'canonical-url':
-      findings = checkCanonicalUrl(value, { fhirVersion, ...(context.ukCore ? { ukCore: context.ukCore } : {}) });
+      findings = checkCanonicalUrl(value, {
+        fhirVersion,
+        ...(context.ukCore ? { ukCore: context.ukCore } : {}),
+      });
       break;
     case 'nhs-number-verification-status': {
       const bar = value.lastIndexOf('|');
       const system = bar >= 0 ? value.slice(0, bar) : (context.system ?? '');
       const code = bar >= 0 ? value.slice(bar + 1) : value;
-      findings = checkVerificationStatus(system, code, { fhirVersion, pdsCompatibility: context.pdsCompatibility ?? false });
+      findings = checkVerificationStatus(system, code, {
+        fhirVersion,
+        pdsCompatibility: context.pdsCompatibility ?? false,
+      });
       break;
     }
     case 'snomed-version':

@@ -7,7 +7,8 @@ import type { Finding } from './finding.js';
 export const PRESCRIPTION_ORDER_NUMBER_SYSTEM = 'https://fhir.nhs.uk/Id/prescription-order-number';
 export const PRESCRIPTION_ORDER_ITEM_SYSTEM = 'https://fhir.nhs.uk/Id/prescription-order-item-number';
 export const PRESCRIPTION_LONG_SYSTEM = 'https://fhir.nhs.uk/Id/prescription';
-export const PRESCRIPTION_ID_EXTENSION = 'https://fhir.nhs.uk/StructureDefinition/Extension-DM-PrescriptionId';
+export const PRESCRIPTION_ID_EXTENSION =
+  'https://fhir.nhs.uk/StructureDefinition/Extension-DM-PrescriptionId';
 
 // ISO/IEC 7064 MOD 37-2 alphabet, with '+' where ISO uses '*'.
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ+';

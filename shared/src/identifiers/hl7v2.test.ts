@@ -10,13 +10,23 @@ describe('hl7v2-nhs-number', () => {
   });
   test('bad check digit in the second repetition', () => {
     const findings = checkHl7v2NhsNumbers([msh, pid('123^^^RH8^MR~9434765911^^^NHS^NH')].join('\r'));
-    expect(findings).toMatchObject([{ ruleId: 'hl7v2-nhs-number', severity: 'error', field: 3, repetition: 2, data: { nhsNumberRule: 'nhs-number-checksum' } }]);
+    expect(findings).toMatchObject([
+      {
+        ruleId: 'hl7v2-nhs-number',
+        severity: 'error',
+        field: 3,
+        repetition: 2,
+        data: { nhsNumberRule: 'nhs-number-checksum' },
+      },
+    ]);
   });
   test('local identifiers are not NHS numbers', () => {
     expect(checkHl7v2NhsNumbers([msh, pid('ABC^^^RH8^MR')].join('\n'))).toEqual([]);
   });
   test('PID-32 status NSTS01–NSTS08', () => {
     expect(checkHl7v2NhsNumbers([msh, pid('9434765919^^^NHS^NH', 'NSTS01')].join('\r'))).toEqual([]);
-    expect(checkHl7v2NhsNumbers([msh, pid('9434765919^^^NHS^NH', 'NSTS09')].join('\r'))).toMatchObject([{ field: 32 }]);
+    expect(checkHl7v2NhsNumbers([msh, pid('9434765919^^^NHS^NH', 'NSTS09')].join('\r'))).toMatchObject([
+      { field: 32 },
+    ]);
   });
 });

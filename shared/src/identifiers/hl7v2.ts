@@ -31,7 +31,14 @@ export function checkHl7v2NhsNumbers(message: string): Hl7v2Finding[] {
       const authority = (cx[3] ?? '').split('&')[0];
       if (authority !== 'NHS' && cx[4] !== 'NH') return;
       for (const f of checkNhsNumber(cx[0] ?? '')) {
-        findings.push({ ...f, ruleId: 'hl7v2-nhs-number', segmentIndex: segmentIndex + 1, field: 3, repetition: r + 1, data: { ...f.data, nhsNumberRule: f.ruleId } });
+        findings.push({
+          ...f,
+          ruleId: 'hl7v2-nhs-number',
+          segmentIndex: segmentIndex + 1,
+          field: 3,
+          repetition: r + 1,
+          data: { ...f.data, nhsNumberRule: f.ruleId },
+        });
       }
     });
     const pid32 = fields[32];

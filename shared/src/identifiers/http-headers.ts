@@ -13,9 +13,17 @@ export function checkNhsdHeaders(headers: Readonly<Record<string, string>>): Fin
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
     if (lower === 'x-request-id' && !isUuid(value)) {
-      findings.push({ ruleId: 'nhsd-request-id', severity: 'error', message: `X-Request-ID "${value}" must be a UUID.` });
+      findings.push({
+        ruleId: 'nhsd-request-id',
+        severity: 'error',
+        message: `X-Request-ID "${value}" must be a UUID.`,
+      });
     } else if (lower === 'nhsd-session-urid' && !/^[0-9]+$/.test(value)) {
-      findings.push({ ruleId: 'nhsd-request-id', severity: 'error', message: `NHSD-Session-URID "${value}" must be digits only.` });
+      findings.push({
+        ruleId: 'nhsd-request-id',
+        severity: 'error',
+        message: `NHSD-Session-URID "${value}" must be digits only.`,
+      });
     } else if (lower === 'if-match' && !/^W\/"[0-9]+"$/.test(value)) {
       const digits = /^(?:W\/)?"?([0-9]+)"?$/.exec(value.trim())?.[1];
       const finding: Finding = {
@@ -48,7 +56,11 @@ export function checkMeshHeaders(headers: Readonly<Record<string, string>>): Fin
     }
   }
   if (!byName.has('mex-workflowid') || (byName.get('mex-workflowid') ?? '').trim() === '') {
-    findings.push({ ruleId: 'mesh-chunk-range', severity: 'error', message: 'Mex-WorkflowID is required on MESH messages.' });
+    findings.push({
+      ruleId: 'mesh-chunk-range',
+      severity: 'error',
+      message: 'Mex-WorkflowID is required on MESH messages.',
+    });
   }
   return findings;
 }

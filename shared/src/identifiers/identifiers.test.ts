@@ -27,7 +27,12 @@ describe('algorithms', () => {
     expect(isVerhoeffValid('')).toBe(false);
   });
   test('SCTID parts', () => {
-    expect(sctidParts('999000011000000103')).toEqual({ partition: '10', componentType: 'concept', namespace: '1000000', checkDigit: 3 });
+    expect(sctidParts('999000011000000103')).toEqual({
+      partition: '10',
+      componentType: 'concept',
+      namespace: '1000000',
+      checkDigit: 3,
+    });
     expect(sctidParts('123558018')).toMatchObject({ partition: '01', componentType: 'description' });
   });
   test('MOD 37-2', () => {
@@ -41,7 +46,9 @@ describe('algorithms', () => {
   test('PDS compatibility lowers the retired verification status', () => {
     const v = 'https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatus|01';
     expect(checkIdentifier('nhs-number-verification-status', v).verdict).toBe('invalid');
-    expect(checkIdentifier('nhs-number-verification-status', v, { pdsCompatibility: true }).verdict).toBe('warning');
+    expect(checkIdentifier('nhs-number-verification-status', v, { pdsCompatibility: true }).verdict).toBe(
+      'warning',
+    );
   });
   test('CareConnect is silent in STU3 and a warning in R4 even without UK Core facts', () => {
     const url = 'https://fhir.hl7.org.uk/STU3/StructureDefinition/CareConnect-Patient-1';
@@ -50,10 +57,17 @@ describe('algorithms', () => {
   });
   test('retired kebab-case verification codes map to the England and Wales systems', () => {
     const retired = 'https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatus';
-    const fix = (code: string) => checkIdentifier('nhs-number-verification-status', `${retired}|${code}`).findings[0]?.fix?.replacement;
-    expect(fix('number-present-and-verified')).toBe('https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusEngland|01');
-    expect(fix('trace-postponed')).toBe('https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusEngland|08');
-    expect(fix('number-present-and-traced-using-welsh-nhs-ar')).toBe('https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusWales|nn');
+    const fix = (code: string) =>
+      checkIdentifier('nhs-number-verification-status', `${retired}|${code}`).findings[0]?.fix?.replacement;
+    expect(fix('number-present-and-verified')).toBe(
+      'https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusEngland|01',
+    );
+    expect(fix('trace-postponed')).toBe(
+      'https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusEngland|08',
+    );
+    expect(fix('number-present-and-traced-using-welsh-nhs-ar')).toBe(
+      'https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusWales|nn',
+    );
     expect(fix('unknown')).toBeUndefined();
   });
 });

@@ -160,7 +160,11 @@ function isRealDate(yyyymmdd: string): boolean {
 export function checkSnomedVersion(version: string): Finding[] {
   const fail = (message: string, replacement?: string): Finding[] => {
     const finding: Finding = { ruleId: 'snomed-version-format', severity: 'error', message };
-    if (replacement !== undefined && replacement !== version && checkSnomedVersion(replacement).length === 0) {
+    if (
+      replacement !== undefined &&
+      replacement !== version &&
+      checkSnomedVersion(replacement).length === 0
+    ) {
       finding.fix = { title: `Use "${replacement}"`, replacement };
     }
     return [finding];
@@ -172,7 +176,9 @@ export function checkSnomedVersion(version: string): Finding[] {
   const match = SNOMED_VERSION.exec(version);
   if (!match) {
     if (/^[0-9]{8}$/.test(version)) {
-      return fail(`SNOMED CT version "${version}" is a bare date; use an edition URI such as http://snomed.info/sct/${SNOMED_UK_EDITION}/version/${version}.`);
+      return fail(
+        `SNOMED CT version "${version}" is a bare date; use an edition URI such as http://snomed.info/sct/${SNOMED_UK_EDITION}/version/${version}.`,
+      );
     }
     return fail(
       `SNOMED CT version "${version}" must be http://snomed.info/sct/<module id> optionally followed by /version/YYYYMMDD, with no trailing slash.`,
@@ -182,9 +188,12 @@ export function checkSnomedVersion(version: string): Finding[] {
   const [, module = '', date] = match;
   const moduleFindings = checkSctid(module, { label: 'Edition module id' });
   if (moduleFindings.length > 0) {
-    return fail(`SNOMED CT version "${version}" names module ${module}, which is not a valid concept id: ${moduleFindings[0]?.message ?? ''}`);
+    return fail(
+      `SNOMED CT version "${version}" names module ${module}, which is not a valid concept id: ${moduleFindings[0]?.message ?? ''}`,
+    );
   }
-  if (date !== undefined && !isRealDate(date)) return fail(`SNOMED CT version "${version}" has ${date}, which is not a real date.`);
+  if (date !== undefined && !isRealDate(date))
+    return fail(`SNOMED CT version "${version}" has ${date}, which is not a real date.`);
   return [];
 }
 

@@ -51,7 +51,12 @@ function fold(uri: string): string {
 
 const FOLDED = new Map(REGISTERED_IDENTIFIER_SYSTEMS.map((s) => [fold(s), s]));
 
-function systemFinding(value: string, canonical: string, severity: 'error' | 'warning', reason: string): Finding {
+function systemFinding(
+  value: string,
+  canonical: string,
+  severity: 'error' | 'warning',
+  reason: string,
+): Finding {
   const ods = ODS_SYSTEMS.has(canonical) && severity === 'error';
   return {
     ruleId: ods ? 'ods-system-uri' : 'nhs-identifier-system',
@@ -66,12 +71,26 @@ function systemFinding(value: string, canonical: string, severity: 'error' | 'wa
 export function checkIdentifierSystem(value: string): Finding[] {
   if (REGISTERED_IDENTIFIER_SYSTEMS.includes(value)) return [];
   if (value === NHS_NUMBER_OID) {
-    return [systemFinding(value, `${NHS_ID}nhs-number`, 'warning', 'is the NHS number OID; FHIR prefers the URI form')];
+    return [
+      systemFinding(
+        value,
+        `${NHS_ID}nhs-number`,
+        'warning',
+        'is the NHS number OID; FHIR prefers the URI form',
+      ),
+    ];
   }
   const professional = /^https?:\/\/fhir\.nhs\.(?:uk|net)\/Id\/(gmc-number|gmp-number)\/?$/i.exec(value);
   if (professional?.[1] !== undefined) {
     const canonical = HL7UK_ID + professional[1].toLowerCase();
-    return [systemFinding(value, canonical, 'error', 'is on the wrong domain: GMC and GMP numbers live under fhir.hl7.org.uk')];
+    return [
+      systemFinding(
+        value,
+        canonical,
+        'error',
+        'is on the wrong domain: GMC and GMP numbers live under fhir.hl7.org.uk',
+      ),
+    ];
   }
   const folded = fold(value);
   const exact = FOLDED.get(folded);
@@ -83,7 +102,14 @@ export function checkIdentifierSystem(value: string): Finding[] {
   }
   const american = FOLDED.get(folded.replace('organisation', 'organization'));
   if (american !== undefined) {
-    return [systemFinding(value, american, 'error', 'uses the British spelling "organisation"; the UK Core profile fixes "organization"')];
+    return [
+      systemFinding(
+        value,
+        american,
+        'error',
+        'uses the British spelling "organisation"; the UK Core profile fixes "organization"',
+      ),
+    ];
   }
   if (/^https?:\/\/fhir\.nhs\.net\/Id\//i.test(value)) {
     return [
@@ -140,14 +166,17 @@ export function checkCodingSystem(value: string): Finding[] {
   const edition = /^https?:\/\/snomed\.info\/sct\/([0-9]+(?:\/version\/[0-9]{8})?)\/?$/i.exec(trimmed);
   if (edition?.[1] !== undefined) {
     const version = `${SNOMED_SYSTEM}/${edition[1]}`;
-    return snomed(`is an edition or version URI, which belongs in Coding.version ("${version}")`, { version });
+    return snomed(`is an edition or version URI, which belongs in Coding.version ("${version}")`, {
+      version,
+    });
   }
   if (lower === 'http://snomed.info/sct' || lower === 'https://snomed.info/sct') {
     return snomed('differs by case, scheme or a trailing "/"');
   }
   if (/^(snomed|snomed[ -_]?ct|sct|snomedct)$/i.test(trimmed)) return snomed('is a name, not a URI');
   if (trimmed === SNOMED_OID) return snomed('is the SNOMED CT OID');
-  if (/^https?:\/\/snomed\.info\/id\/?$/i.test(trimmed)) return snomed('is the component URI namespace, not the code system');
+  if (/^https?:\/\/snomed\.info\/id\/?$/i.test(trimmed))
+    return snomed('is the component URI namespace, not the code system');
   const dmd = lower.replace(/^http:\/\//, 'https://');
   if (dmd === DMD_SYSTEM) {
     return [

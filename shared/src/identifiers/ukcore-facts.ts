@@ -12,12 +12,24 @@ const ConceptSchema = z.object({ code: z.string(), display: z.string().optional(
 export const UkCoreIndexSchema = z.object({
   format: z.literal('ukcore-index/1'),
   profiles: z.array(
-    z.object({ url: z.string(), status: StatusSchema, type: z.string().optional(), version: z.string().optional() }),
+    z.object({
+      url: z.string(),
+      status: StatusSchema,
+      type: z.string().optional(),
+      version: z.string().optional(),
+    }),
   ),
   extensions: z.array(
-    z.object({ url: z.string(), status: StatusSchema, context: z.array(z.string()).optional(), version: z.string().optional() }),
+    z.object({
+      url: z.string(),
+      status: StatusSchema,
+      context: z.array(z.string()).optional(),
+      version: z.string().optional(),
+    }),
   ),
-  requiredBindings: z.array(z.object({ structure: z.string(), path: z.string(), valueSet: z.string() })).default([]),
+  requiredBindings: z
+    .array(z.object({ structure: z.string(), path: z.string(), valueSet: z.string() }))
+    .default([]),
   constraints: z
     .array(
       z.object({
@@ -31,7 +43,10 @@ export const UkCoreIndexSchema = z.object({
     )
     .default([]),
   codeSystems: z
-    .record(z.string(), z.object({ url: z.string(), status: StatusSchema, concepts: z.array(ConceptSchema).nullable() }))
+    .record(
+      z.string(),
+      z.object({ url: z.string(), status: StatusSchema, concepts: z.array(ConceptSchema).nullable() }),
+    )
     .default({}),
   careConnectToUKCore: z
     .object({ profiles: z.array(z.object({ careconnect: z.string(), ukcore: z.string().nullable() })) })
@@ -78,11 +93,14 @@ export function ukCoreFactsFromIndex(json: unknown): UkCoreFacts {
   const index = parsed.data;
   const canonicals = new Map<string, UkCoreCanonical>();
   for (const p of index.profiles) canonicals.set(p.url, { url: p.url, status: p.status, kind: 'profile' });
-  for (const e of index.extensions) canonicals.set(e.url, { url: e.url, status: e.status, kind: 'extension' });
+  for (const e of index.extensions)
+    canonicals.set(e.url, { url: e.url, status: e.status, kind: 'extension' });
   return Object.freeze({
     canonicals,
     careConnect: new Map(
-      index.careConnectToUKCore.profiles.flatMap((m) => (m.ukcore === null ? [] : [[m.careconnect, m.ukcore] as const])),
+      index.careConnectToUKCore.profiles.flatMap((m) =>
+        m.ukcore === null ? [] : [[m.careconnect, m.ukcore] as const],
+      ),
     ),
     requiredBindings: index.requiredBindings,
     constraints: index.constraints,

@@ -6,7 +6,10 @@ import { checkIdentifier, isIdentifierKind, ukCoreFactsFromIndex } from './index
 
 const domain = fileURLToPath(new URL('../../../../shared/domain/', import.meta.url));
 const present = existsSync(`${domain}test-vectors.json`) && existsSync(`${domain}ukcore-index.json`);
-if (!present) console.warn(`Skipping NHS vectors: ${domain}test-vectors.json not found (the shared data folder sits beside the repo).`);
+if (!present)
+  console.warn(
+    `Skipping NHS vectors: ${domain}test-vectors.json not found (the shared data folder sits beside the repo).`,
+  );
 
 interface Vector {
   id: string;
@@ -21,7 +24,9 @@ interface Vector {
 const vectors: Vector[] = present
   ? (JSON.parse(readFileSync(`${domain}test-vectors.json`, 'utf8')) as { vectors: Vector[] }).vectors
   : [];
-const ukCore = present ? ukCoreFactsFromIndex(JSON.parse(readFileSync(`${domain}ukcore-index.json`, 'utf8'))) : undefined;
+const ukCore = present
+  ? ukCoreFactsFromIndex(JSON.parse(readFileSync(`${domain}ukcore-index.json`, 'utf8')))
+  : undefined;
 
 describe.skipIf(!present)('NHS test vectors via identifier functions', () => {
   test('there are 134 vectors', () => expect(vectors).toHaveLength(134));

@@ -7,10 +7,13 @@ import type { Finding } from './finding.js';
 
 export const VERIFICATION_STATUS_EXTENSION =
   'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSNumberVerificationStatus';
-export const VERIFICATION_STATUS_ENGLAND = 'https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusEngland';
-export const VERIFICATION_STATUS_WALES = 'https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusWales';
+export const VERIFICATION_STATUS_ENGLAND =
+  'https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusEngland';
+export const VERIFICATION_STATUS_WALES =
+  'https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusWales';
 export const NULL_FLAVOR = 'http://terminology.hl7.org/CodeSystem/v3-NullFlavor';
-export const VERIFICATION_STATUS_RETIRED = 'https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatus';
+export const VERIFICATION_STATUS_RETIRED =
+  'https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatus';
 export const VERIFICATION_STATUS_CARECONNECT =
   'https://fhir.hl7.org.uk/STU3/CodeSystem/CareConnect-NHSNumberVerificationStatus-1';
 
@@ -69,7 +72,8 @@ export function checkVerificationStatus(
         message: `NHS number verification status ${show} is not in the required value set UKCore-NHSNumberVerificationStatus (England 01–08, Wales nn and 01–08, NullFlavor NI).`,
       };
       if (allowed.includes(pad(c))) finding.fix = replace(sys, pad(c));
-      else if (sys === VERIFICATION_STATUS_ENGLAND && c === 'nn') finding.fix = replace(VERIFICATION_STATUS_WALES, c);
+      else if (sys === VERIFICATION_STATUS_ENGLAND && c === 'nn')
+        finding.fix = replace(VERIFICATION_STATUS_WALES, c);
       findings.push(finding);
     }
   } else {

@@ -2,7 +2,14 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ConfigFileError, findConfigFile, loadConfig, loadEngineOptions, loadUkCoreFacts, UkCoreIndexLoadError } from './config.js';
+import {
+  ConfigFileError,
+  findConfigFile,
+  loadConfig,
+  loadEngineOptions,
+  loadUkCoreFacts,
+  UkCoreIndexLoadError,
+} from './config.js';
 
 function tree(): string {
   const root = mkdtempSync(join(tmpdir(), 'wh-config-'));
@@ -27,7 +34,9 @@ describe('config loader', () => {
     const loaded = loadConfig(join(root, 'a', 'b'));
     // A config may exist above the temp dir on some machines; only assert when none was found.
     if (loaded.file === undefined) expect(loaded.config.fhirVersion).toBe('4.0.1');
-    expect(loadUkCoreFacts({ ...loaded, config: { ...loaded.config, ukCoreIndex: undefined } })).toBeUndefined();
+    expect(
+      loadUkCoreFacts({ ...loaded, config: { ...loaded.config, ukCoreIndex: undefined } }),
+    ).toBeUndefined();
   });
 
   test('a bad file throws ConfigFileError with file:line:column', () => {
@@ -42,7 +51,11 @@ describe('config loader', () => {
     writeFileSync(join(root, 'wheelhouse.config.json'), '{ "ukCoreIndex": "a/index.json" }');
     writeFileSync(
       join(root, 'a', 'index.json'),
-      JSON.stringify({ format: 'ukcore-index/1', profiles: [{ url: 'https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient', status: 'active' }], extensions: [] }),
+      JSON.stringify({
+        format: 'ukcore-index/1',
+        profiles: [{ url: 'https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient', status: 'active' }],
+        extensions: [],
+      }),
     );
     const facts = loadUkCoreFacts(loadConfig(root));
     expect(facts?.canonicals.has('https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient')).toBe(true);
@@ -54,11 +67,20 @@ describe('config loader', () => {
     const root = tree();
     writeFileSync(
       join(root, 'wheelhouse.config.json'),
-      JSON.stringify({ rules: { 'ods-code-shape': 'off' }, pdsCompatibility: true, fhirVersion: '3.0.2', ukCoreIndex: 'missing.json' }),
+      JSON.stringify({
+        rules: { 'ods-code-shape': 'off' },
+        pdsCompatibility: true,
+        fhirVersion: '3.0.2',
+        ukCoreIndex: 'missing.json',
+      }),
     );
     const engine = loadEngineOptions(join(root, 'a', 'b', 'patient.json'));
     expect(engine.options.rules).toEqual({ 'ods-code-shape': 'off' });
-    expect(engine.options.settings).toEqual({ pdsCompatibility: true, allowUnresolvedExtensionDomains: [], fhirVersion: '3.0.2' });
+    expect(engine.options.settings).toEqual({
+      pdsCompatibility: true,
+      allowUnresolvedExtensionDomains: [],
+      fhirVersion: '3.0.2',
+    });
     expect(engine.warnings[0]).toMatch(/Cannot load the UK Core index .*missing\.json/);
   });
 });

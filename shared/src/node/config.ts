@@ -20,7 +20,9 @@ export class ConfigFileError extends Error {
     readonly file: string,
     readonly problems: readonly ConfigProblem[],
   ) {
-    super(`Invalid ${CONFIG_FILE_NAME}:\n${formatConfigProblems(file, problems)}\nFix the file or see docs/configuration.md.`);
+    super(
+      `Invalid ${CONFIG_FILE_NAME}:\n${formatConfigProblems(file, problems)}\nFix the file or see docs/configuration.md.`,
+    );
   }
 }
 
@@ -56,13 +58,18 @@ export function loadConfig(from: string, options: ParseConfigOptions = {}): Load
 }
 
 /** Reads and validates one config file. */
-export function readConfigFile(file: string, options: ParseConfigOptions = {}): { config: WheelhouseConfig; warnings: readonly ConfigProblem[] } {
+export function readConfigFile(
+  file: string,
+  options: ParseConfigOptions = {},
+): { config: WheelhouseConfig; warnings: readonly ConfigProblem[] } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ConfigFileError(file, [{ path: [], message: `cannot read the file: ${reason}`, offset: 0, length: 0, line: 1, column: 1 }]);
+    throw new ConfigFileError(file, [
+      { path: [], message: `cannot read the file: ${reason}`, offset: 0, length: 0, line: 1, column: 1 },
+    ]);
   }
   const result = parseConfig(text, options);
   if (!result.ok) throw new ConfigFileError(file, result.errors);
@@ -76,7 +83,9 @@ export class UkCoreIndexLoadError extends Error {
     readonly file: string,
     reason: string,
   ) {
-    super(`Cannot load the UK Core index ${file}: ${reason}. Set "ukCoreIndex" in ${CONFIG_FILE_NAME} to a ukcore-index/1 file.`);
+    super(
+      `Cannot load the UK Core index ${file}: ${reason}. Set "ukCoreIndex" in ${CONFIG_FILE_NAME} to a ukcore-index/1 file.`,
+    );
   }
 }
 
@@ -105,7 +114,12 @@ export interface EngineOptionsFromConfig {
   options: {
     profiles: string[];
     rules: Record<string, 'error' | 'warning' | 'information' | 'off'>;
-    settings: { pdsCompatibility: boolean; allowUnresolvedExtensionDomains: string[]; fhirVersion: string; ukCore?: UkCoreFacts };
+    settings: {
+      pdsCompatibility: boolean;
+      allowUnresolvedExtensionDomains: string[];
+      fhirVersion: string;
+      ukCore?: UkCoreFacts;
+    };
   };
   /** Human-readable warnings (unknown rule ids, an unreadable UK Core index); the caller prints or logs them. */
   warnings: string[];
@@ -117,7 +131,9 @@ export interface EngineOptionsFromConfig {
  */
 export function loadEngineOptions(from: string, options: ParseConfigOptions = {}): EngineOptionsFromConfig {
   const loaded = loadConfig(from, options);
-  const warnings = loaded.warnings.map((w) => `${loaded.file ?? CONFIG_FILE_NAME}:${w.line}:${w.column}: ${w.message}`);
+  const warnings = loaded.warnings.map(
+    (w) => `${loaded.file ?? CONFIG_FILE_NAME}:${w.line}:${w.column}: ${w.message}`,
+  );
   let ukCore: UkCoreFacts | undefined;
   try {
     ukCore = loadUkCoreFacts(loaded);

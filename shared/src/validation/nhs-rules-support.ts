@@ -34,7 +34,12 @@ export function ukCoreFacts(ctx: ResourceContext): UkCoreFacts | undefined {
 }
 
 /** Reports the findings of one rule id at `path`; a finding's fix replaces the node at `path`. */
-export function reportFindings(ctx: ResourceContext, ruleId: string, findings: readonly Finding[], path: Path): void {
+export function reportFindings(
+  ctx: ResourceContext,
+  ruleId: string,
+  findings: readonly Finding[],
+  path: Path,
+): void {
   for (const f of findings) {
     if (f.ruleId !== ruleId) continue;
     ctx.report({

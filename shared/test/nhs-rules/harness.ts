@@ -50,7 +50,11 @@ export const NHS = 'https://fhir.nhs.uk/Id/nhs-number';
 export const SCT = 'http://snomed.info/sct';
 export const UKCORE_PATIENT = 'https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient';
 
-export function patientWithIdentifier(system: string, value: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function patientWithIdentifier(
+  system: string,
+  value: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return { resourceType: 'Patient', identifier: [{ system, value, ...extra }] };
 }
 

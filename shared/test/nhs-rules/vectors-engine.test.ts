@@ -10,7 +10,8 @@ import { ukCore } from './harness.js';
 
 const file = fileURLToPath(new URL('../../../../shared/domain/test-vectors.json', import.meta.url));
 const present = existsSync(file) && ukCore !== undefined;
-if (!present) console.warn(`Skipping engine NHS vectors: ${file} (or ukcore-index.json) not found beside the repo.`);
+if (!present)
+  console.warn(`Skipping engine NHS vectors: ${file} (or ukcore-index.json) not found beside the repo.`);
 
 interface Vector {
   id: string;
@@ -20,21 +21,51 @@ interface Vector {
   verdict: string;
   rules: string[];
 }
-const vectors: Vector[] = present ? (JSON.parse(readFileSync(file, 'utf8')) as { vectors: Vector[] }).vectors : [];
+const vectors: Vector[] = present
+  ? (JSON.parse(readFileSync(file, 'utf8')) as { vectors: Vector[] }).vectors
+  : [];
 
 /** Rule ids from NHS-RULES.md that run in the engine (the HL7 v2, HTTP header and MESH rules are functions only). */
 const NHS_RULE_IDS = new Set([
-  'nhs-number-format', 'nhs-number-checksum', 'nhs-number-placeholder', 'nhs-number-test-range', 'nhs-number-slice',
-  'nhs-number-verification-status-missing', 'nhs-number-verification-status-code', 'nhs-identifier-system', 'ods-system-uri',
-  'ods-code-format', 'ods-code-shape', 'ukcore-ods-slice', 'snomed-system-uri', 'sctid-format', 'sctid-verhoeff', 'sctid-partition',
-  'snomed-version-format', 'read-code-deprecated', 'dmd-system-uri', 'ukcore-deprecated-careconnect', 'ukcore-unknown-canonical',
-  'ukcore-retired-asset', 'ukcore-required-binding', 'ukcore-ethnic-category', 'ukcore-constraint', 'eps-prescription-id-format',
-  'eps-prescription-id-checksum', 'eps-prescription-id-long-format', 'eps-bundle-consistency', 'ers-ubrn-format',
+  'nhs-number-format',
+  'nhs-number-checksum',
+  'nhs-number-placeholder',
+  'nhs-number-test-range',
+  'nhs-number-slice',
+  'nhs-number-verification-status-missing',
+  'nhs-number-verification-status-code',
+  'nhs-identifier-system',
+  'ods-system-uri',
+  'ods-code-format',
+  'ods-code-shape',
+  'ukcore-ods-slice',
+  'snomed-system-uri',
+  'sctid-format',
+  'sctid-verhoeff',
+  'sctid-partition',
+  'snomed-version-format',
+  'read-code-deprecated',
+  'dmd-system-uri',
+  'ukcore-deprecated-careconnect',
+  'ukcore-unknown-canonical',
+  'ukcore-retired-asset',
+  'ukcore-required-binding',
+  'ukcore-ethnic-category',
+  'ukcore-constraint',
+  'eps-prescription-id-format',
+  'eps-prescription-id-checksum',
+  'eps-prescription-id-long-format',
+  'eps-bundle-consistency',
+  'ers-ubrn-format',
 ]);
 
 const SCT = 'http://snomed.info/sct';
 const DESC_EXT = 'http://hl7.org/fhir/StructureDefinition/coding-sctdescid';
-const observation = (coding: Record<string, unknown>) => ({ resourceType: 'Observation', status: 'final', code: { coding: [coding] } });
+const observation = (coding: Record<string, unknown>) => ({
+  resourceType: 'Observation',
+  status: 'final',
+  code: { coding: [coding] },
+});
 const medicationRequest = (groupIdentifier: Record<string, unknown>) => ({
   resourceType: 'MedicationRequest',
   status: 'active',
@@ -58,11 +89,25 @@ function embed(v: Vector): Record<string, unknown> {
   const element = v.context?.element ?? '';
   switch (v.kind) {
     case 'nhs-number':
-      return { resourceType: 'Patient', identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: v.input }] };
+      return {
+        resourceType: 'Patient',
+        identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: v.input }],
+      };
     case 'ods-code':
-      return { resourceType: 'Organization', identifier: [{ system: v.context?.system ?? 'https://fhir.nhs.uk/Id/ods-organization-code', value: v.input }] };
+      return {
+        resourceType: 'Organization',
+        identifier: [
+          { system: v.context?.system ?? 'https://fhir.nhs.uk/Id/ods-organization-code', value: v.input },
+        ],
+      };
     case 'ubrn':
-      return { resourceType: 'ServiceRequest', status: 'active', intent: 'order', subject: { reference: 'Patient/1' }, identifier: [{ system: 'https://fhir.nhs.uk/Id/UBRN', value: v.input }] };
+      return {
+        resourceType: 'ServiceRequest',
+        status: 'active',
+        intent: 'order',
+        subject: { reference: 'Patient/1' },
+        identifier: [{ system: 'https://fhir.nhs.uk/Id/UBRN', value: v.input }],
+      };
     case 'system-uri':
       return element.startsWith('Identifier.')
         ? { resourceType: 'Patient', identifier: [{ system: v.input, value: SAMPLE_VALUES[v.input] ?? 'x' }] }
@@ -74,13 +119,22 @@ function embed(v: Vector): Record<string, unknown> {
         ? observation({ system: SCT, code: '22298006', extension: [{ url: DESC_EXT, valueId: v.input }] })
         : observation({ system: SCT, code: v.input });
     case 'dmd-id':
-      return { resourceType: 'Medication', code: { coding: [{ system: 'https://dmd.nhs.uk', code: v.input }] } };
+      return {
+        resourceType: 'Medication',
+        code: { coding: [{ system: 'https://dmd.nhs.uk', code: v.input }] },
+      };
     case 'prescription-id-short':
-      return medicationRequest({ system: 'https://fhir.nhs.uk/Id/prescription-order-number', value: v.input });
+      return medicationRequest({
+        system: 'https://fhir.nhs.uk/Id/prescription-order-number',
+        value: v.input,
+      });
     case 'prescription-id-long':
       return medicationRequest({
         extension: [
-          { url: 'https://fhir.nhs.uk/StructureDefinition/Extension-DM-PrescriptionId', valueIdentifier: { system: 'https://fhir.nhs.uk/Id/prescription', value: v.input } },
+          {
+            url: 'https://fhir.nhs.uk/StructureDefinition/Extension-DM-PrescriptionId',
+            valueIdentifier: { system: 'https://fhir.nhs.uk/Id/prescription', value: v.input },
+          },
         ],
         system: 'https://fhir.nhs.uk/Id/prescription-order-number',
         value: '24F5DA-A83008-7EFE6Z',
@@ -91,7 +145,13 @@ function embed(v: Vector): Record<string, unknown> {
       const url = 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSNumberVerificationStatus';
       return {
         resourceType: 'Patient',
-        identifier: [{ extension: [{ url, valueCodeableConcept: { coding: [coding] } }], system: 'https://fhir.nhs.uk/Id/nhs-number', value: '9434765919' }],
+        identifier: [
+          {
+            extension: [{ url, valueCodeableConcept: { coding: [coding] } }],
+            system: 'https://fhir.nhs.uk/Id/nhs-number',
+            value: '9434765919',
+          },
+        ],
       };
     }
     case 'canonical-url':
@@ -104,9 +164,19 @@ function embed(v: Vector): Record<string, unknown> {
 }
 
 describe.skipIf(!present)('NHS test vectors via the engine', () => {
-  const validator = present ? createValidator({ definitions: loadR4Definitions(), rules: rules.filter((r) => NHS_RULE_IDS.has(r.id)) }) : undefined;
+  const validator = present
+    ? createValidator({
+        definitions: loadR4Definitions(),
+        rules: rules.filter((r) => NHS_RULE_IDS.has(r.id)),
+      })
+    : undefined;
   test('every NHS engine rule is registered', () => {
-    expect(rules.filter((r) => NHS_RULE_IDS.has(r.id)).map((r) => r.id).sort()).toEqual([...NHS_RULE_IDS].sort());
+    expect(
+      rules
+        .filter((r) => NHS_RULE_IDS.has(r.id))
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([...NHS_RULE_IDS].sort());
   });
   test.each(vectors.map((v) => [v.id, v] as const))('%s', (_id, v) => {
     const text = JSON.stringify(embed(v), null, 2);
@@ -114,8 +184,14 @@ describe.skipIf(!present)('NHS test vectors via the engine', () => {
       settings: { ukCore, ...(v.context?.fhirVersion ? { fhirVersion: v.context.fhirVersion } : {}) },
     });
     expect(issues.filter((i) => i.ruleId === 'internal-rule-error')).toEqual([]);
-    const verdict = issues.some((i) => i.severity === 'error') ? 'invalid' : issues.some((i) => i.severity === 'warning') ? 'warning' : 'valid';
-    expect({ verdict, issues: issues.map((i) => `${i.severity} ${i.ruleId} ${i.location}`) }).toMatchObject({ verdict: v.verdict });
+    const verdict = issues.some((i) => i.severity === 'error')
+      ? 'invalid'
+      : issues.some((i) => i.severity === 'warning')
+        ? 'warning'
+        : 'valid';
+    expect({ verdict, issues: issues.map((i) => `${i.severity} ${i.ruleId} ${i.location}`) }).toMatchObject({
+      verdict: v.verdict,
+    });
     const ids = issues.map((i) => i.ruleId);
     for (const rule of v.rules) expect(ids).toContain(rule);
   });

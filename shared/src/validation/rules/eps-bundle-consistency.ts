@@ -36,13 +36,15 @@ function same(a: unknown, b: unknown): boolean {
 export const epsBundleConsistency = defineRule({
   id: 'eps-bundle-consistency',
   severity: 'error',
-  description: 'EPS prescription Bundles: 1–4 active MedicationRequests sharing the prescription-level fields.',
+  description:
+    'EPS prescription Bundles: 1–4 active MedicationRequests sharing the prescription-level fields.',
   resource(ctx) {
     if (ctx.resourceType !== 'Bundle') return;
     const requests: { mr: Json; path: Path }[] = [];
     arr(ctx.value, 'entry').forEach((entry, e) => {
       const resource = (entry as { resource?: unknown } | null)?.resource;
-      if (str(resource, 'resourceType') === 'MedicationRequest') requests.push({ mr: resource as Json, path: [...ctx.path, 'entry', e, 'resource'] });
+      if (str(resource, 'resourceType') === 'MedicationRequest')
+        requests.push({ mr: resource as Json, path: [...ctx.path, 'entry', e, 'resource'] });
     });
     // One prescription = the MedicationRequests sharing a short-form prescription id (a searchset may hold several).
     const prescriptions = new Map<string, { mr: Json; path: Path }[]>();
@@ -67,10 +69,17 @@ export const epsBundleConsistency = defineRule({
       for (const { mr, path } of items) {
         const status = str(mr, 'status');
         if (status !== 'active') {
-          ctx.report({ path: [...path, 'status'], message: `EPS MedicationRequest status must be "active", not "${status ?? '(missing)'}".` });
+          ctx.report({
+            path: [...path, 'status'],
+            message: `EPS MedicationRequest status must be "active", not "${status ?? '(missing)'}".`,
+          });
         }
         if (mr['medicationCodeableConcept'] !== undefined && mr['medicationReference'] !== undefined) {
-          ctx.report({ path: [...path, 'medicationReference'], message: 'An EPS MedicationRequest has medicationCodeableConcept or medicationReference, not both.' });
+          ctx.report({
+            path: [...path, 'medicationReference'],
+            message:
+              'An EPS MedicationRequest has medicationCodeableConcept or medicationReference, not both.',
+          });
         }
         if (mr === first.mr) continue;
         shared(mr).forEach(([label, sub, value], i) => {

@@ -12,7 +12,9 @@ const mr = (value: string) => ({
 });
 
 describe('eps-prescription-id-checksum', () => {
-  test.each(['24F5DA-A83008-7EFE6Z', '4243A0-A99968-4E149+'])('valid %s', (v) => expect(run(epsPrescriptionIdChecksum, mr(v))).toEqual([]));
+  test.each(['24F5DA-A83008-7EFE6Z', '4243A0-A99968-4E149+'])('valid %s', (v) =>
+    expect(run(epsPrescriptionIdChecksum, mr(v))).toEqual([]),
+  );
   test('wrong check character: explicit fix recomputes it', () => {
     const [issue] = run(epsPrescriptionIdChecksum, mr('03F4C2-A99968-7F717P'));
     expect(issue).toMatchObject({ severity: 'error', data: { expectedCheckCharacter: 'Y' } });

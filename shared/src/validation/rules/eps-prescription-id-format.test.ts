@@ -23,5 +23,7 @@ describe('eps-prescription-id-format', () => {
     expect(issue?.severity).toBe('error');
     expect(applyFix(mr('24F5DAA830087EFE6Z'), issue!)).toEqual(mr('24F5DA-A83008-7EFE6Z'));
   });
-  test.each(['24F5DA-A83008-7EFE6*', '24F5DA-A83008-7EFE6'])('error %s', (v) => expect(run(epsPrescriptionIdFormat, mr(v))).toHaveLength(1));
+  test.each(['24F5DA-A83008-7EFE6*', '24F5DA-A83008-7EFE6'])('error %s', (v) =>
+    expect(run(epsPrescriptionIdFormat, mr(v))).toHaveLength(1),
+  );
 });

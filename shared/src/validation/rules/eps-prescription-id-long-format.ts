@@ -3,7 +3,11 @@
  * Extension-DM-PrescriptionId) and line item ids (prescription-order-item-number) are UUIDs; item ids are unique per Bundle.
  * Source: https://github.com/NHSDigital/electronic-prescription-service-api (packages/specification/schemas/)
  */
-import { checkLongPrescriptionId, PRESCRIPTION_LONG_SYSTEM, PRESCRIPTION_ORDER_ITEM_SYSTEM } from '../../identifiers/index.js';
+import {
+  checkLongPrescriptionId,
+  PRESCRIPTION_LONG_SYSTEM,
+  PRESCRIPTION_ORDER_ITEM_SYSTEM,
+} from '../../identifiers/index.js';
 import type { Path } from '../issue.js';
 import { arr, identifierOf, reportFindings, str } from '../nhs-rules-support.js';
 import { defineRule } from '../rule.js';
@@ -11,12 +15,20 @@ import { defineRule } from '../rule.js';
 export const epsPrescriptionIdLongFormat = defineRule({
   id: 'eps-prescription-id-long-format',
   severity: 'error',
-  description: 'EPS long-form prescription ids and line item ids are UUIDs; line item ids are unique in a Bundle.',
+  description:
+    'EPS long-form prescription ids and line item ids are UUIDs; line item ids are unique in a Bundle.',
   elements: {
     Identifier(ctx) {
       const { system, value } = identifierOf(ctx);
-      if (value === undefined || (system !== PRESCRIPTION_LONG_SYSTEM && system !== PRESCRIPTION_ORDER_ITEM_SYSTEM)) return;
-      reportFindings(ctx, 'eps-prescription-id-long-format', checkLongPrescriptionId(value), [...ctx.elementPathInDoc, 'value']);
+      if (
+        value === undefined ||
+        (system !== PRESCRIPTION_LONG_SYSTEM && system !== PRESCRIPTION_ORDER_ITEM_SYSTEM)
+      )
+        return;
+      reportFindings(ctx, 'eps-prescription-id-long-format', checkLongPrescriptionId(value), [
+        ...ctx.elementPathInDoc,
+        'value',
+      ]);
     },
   },
   resource(ctx) {
@@ -31,7 +43,10 @@ export const epsPrescriptionIdLongFormat = defineRule({
         const path: Path = [...ctx.path, 'entry', e, 'resource', 'identifier', i, 'value'];
         const first = seen.get(value.toLowerCase());
         if (first) {
-          ctx.report({ path, message: `Line item id ${value} is used by more than one MedicationRequest in this Bundle; each item needs its own UUID.` });
+          ctx.report({
+            path,
+            message: `Line item id ${value} is used by more than one MedicationRequest in this Bundle; each item needs its own UUID.`,
+          });
         } else seen.set(value.toLowerCase(), path);
       });
     });

@@ -9,12 +9,16 @@ import { defineRule } from '../rule.js';
 export const nhsNumberPlaceholder = defineRule({
   id: 'nhs-number-placeholder',
   severity: 'warning',
-  description: 'An NHS number is not a repeated-digit placeholder (0000000000...), which always passes Mod 11.',
+  description:
+    'An NHS number is not a repeated-digit placeholder (0000000000...), which always passes Mod 11.',
   elements: {
     Identifier(ctx) {
       const { system, value } = identifierOf(ctx);
       if (value === undefined || system !== NHS_NUMBER_SYSTEM) return;
-      reportFindings(ctx, 'nhs-number-placeholder', checkNhsNumber(value), [...ctx.elementPathInDoc, 'value']);
+      reportFindings(ctx, 'nhs-number-placeholder', checkNhsNumber(value), [
+        ...ctx.elementPathInDoc,
+        'value',
+      ]);
     },
   },
 });

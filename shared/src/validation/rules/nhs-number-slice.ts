@@ -12,7 +12,8 @@ const UKCORE_PATIENT = 'https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patie
 export const nhsNumberSlice = defineRule({
   id: 'nhs-number-slice',
   severity: 'error',
-  description: 'UK Core Patient: at most one NHS number identifier, with system and value, and at most one verification status.',
+  description:
+    'UK Core Patient: at most one NHS number identifier, with system and value, and at most one verification status.',
   resource(ctx) {
     if (ctx.resourceType !== 'Patient' || !hasProfile(ctx, UKCORE_PATIENT)) return;
     let count = 0;
@@ -21,14 +22,25 @@ export const nhsNumberSlice = defineRule({
       count++;
       const path = [...ctx.path, 'identifier', i];
       if (count === 2) {
-        ctx.report({ path, message: 'UK Core Patient allows only one NHS number identifier (slice identifier:nhsNumber, max 1).' });
+        ctx.report({
+          path,
+          message:
+            'UK Core Patient allows only one NHS number identifier (slice identifier:nhsNumber, max 1).',
+        });
       }
       if (str(id, 'value') === undefined) {
-        ctx.report({ path, message: 'The NHS number identifier needs a value (slice identifier:nhsNumber requires system and value).' });
+        ctx.report({
+          path,
+          message:
+            'The NHS number identifier needs a value (slice identifier:nhsNumber requires system and value).',
+        });
       }
       const statuses = arr(id, 'extension').filter((e) => str(e, 'url') === VERIFICATION_STATUS_EXTENSION);
       if (statuses.length > 1) {
-        ctx.report({ path: [...path, 'extension'], message: 'An NHS number carries at most one verification status extension.' });
+        ctx.report({
+          path: [...path, 'extension'],
+          message: 'An NHS number carries at most one verification status extension.',
+        });
       }
     });
   },

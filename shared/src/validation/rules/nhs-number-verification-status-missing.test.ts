@@ -6,8 +6,22 @@ const STATUS = 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHS
 
 describe('nhs-number-verification-status-missing', () => {
   test('present', () => {
-    const ext = [{ url: STATUS, valueCodeableConcept: { coding: [{ system: 'https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusEngland', code: '01' }] } }];
-    expect(run(nhsNumberVerificationStatusMissing, patientWithIdentifier(NHS, '9434765919', { extension: ext }))).toEqual([]);
+    const ext = [
+      {
+        url: STATUS,
+        valueCodeableConcept: {
+          coding: [
+            {
+              system: 'https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusEngland',
+              code: '01',
+            },
+          ],
+        },
+      },
+    ];
+    expect(
+      run(nhsNumberVerificationStatusMissing, patientWithIdentifier(NHS, '9434765919', { extension: ext })),
+    ).toEqual([]);
   });
   test('missing is information', () => {
     expect(run(nhsNumberVerificationStatusMissing, patientWithIdentifier(NHS, '9434765919'))).toMatchObject([

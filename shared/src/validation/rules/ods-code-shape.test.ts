@@ -2,7 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { run } from '../../../test/nhs-rules/harness.js';
 import { odsCodeShape } from './ods-code-shape.js';
 
-const org = (value: string) => ({ resourceType: 'Organization', identifier: [{ system: 'https://fhir.nhs.uk/Id/ods-organization-code', value }] });
+const org = (value: string) => ({
+  resourceType: 'Organization',
+  identifier: [{ system: 'https://fhir.nhs.uk/Id/ods-organization-code', value }],
+});
 
 describe('ods-code-shape', () => {
   test.each([

@@ -10,12 +10,16 @@ import { defineRule } from '../rule.js';
 export const odsSystemUri = defineRule({
   id: 'ods-system-uri',
   severity: 'error',
-  description: 'ODS identifier systems are spelt exactly https://fhir.nhs.uk/Id/ods-organization-code or ods-site-code.',
+  description:
+    'ODS identifier systems are spelt exactly https://fhir.nhs.uk/Id/ods-organization-code or ods-site-code.',
   elements: {
     Identifier(ctx) {
       const { system } = identifierOf(ctx);
       if (system === undefined) return;
-      reportFindings(ctx, 'ods-system-uri', checkIdentifierSystem(system), [...ctx.elementPathInDoc, 'system']);
+      reportFindings(ctx, 'ods-system-uri', checkIdentifierSystem(system), [
+        ...ctx.elementPathInDoc,
+        'system',
+      ]);
     },
   },
 });

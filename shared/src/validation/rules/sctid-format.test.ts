@@ -7,10 +7,14 @@ describe('sctid-format', () => {
     expect(run(sctidFormat, observationWithCoding({ system: SCT, code: c }))).toEqual([]);
   });
   test('expressions are skipped', () => {
-    expect(run(sctidFormat, observationWithCoding({ system: SCT, code: '22298006 |Myocardial infarction|' }))).toEqual([]);
+    expect(
+      run(sctidFormat, observationWithCoding({ system: SCT, code: '22298006 |Myocardial infarction|' })),
+    ).toEqual([]);
   });
   test.each(['12345', '1234567890123456789', 'H33..'])('invalid %s', (c) => {
-    expect(run(sctidFormat, observationWithCoding({ system: SCT, code: c }))).toMatchObject([{ severity: 'error' }]);
+    expect(run(sctidFormat, observationWithCoding({ system: SCT, code: c }))).toMatchObject([
+      { severity: 'error' },
+    ]);
   });
   test('leading zeros are fixed', () => {
     const resource = observationWithCoding({ system: SCT, code: '0022298006' });
@@ -18,6 +22,8 @@ describe('sctid-format', () => {
     expect(applyFix(resource, issue!)).toEqual(observationWithCoding({ system: SCT, code: '22298006' }));
   });
   test('dm+d codes get the same checks', () => {
-    expect(run(sctidFormat, observationWithCoding({ system: 'https://dmd.nhs.uk', code: '12345' }))[0]?.message).toContain('dm+d');
+    expect(
+      run(sctidFormat, observationWithCoding({ system: 'https://dmd.nhs.uk', code: '12345' }))[0]?.message,
+    ).toContain('dm+d');
   });
 });

@@ -2,7 +2,12 @@
  * sctid-format: A SNOMED CT or dm+d code is an SCTID: 6–18 digits, no leading zero, no whitespace.
  * Source: https://docs.snomed.org/snomed-ct-specifications/snomed-ct-release-file-specification/snomed-ct-identifiers/6.1-sctid-data-type
  */
-import { checkSctid, DMD_SYSTEM, SCT_DESCRIPTION_ID_EXTENSION, SNOMED_SYSTEM } from '../../identifiers/index.js';
+import {
+  checkSctid,
+  DMD_SYSTEM,
+  SCT_DESCRIPTION_ID_EXTENSION,
+  SNOMED_SYSTEM,
+} from '../../identifiers/index.js';
 import { reportFindings, str } from '../nhs-rules-support.js';
 import { defineRule } from '../rule.js';
 

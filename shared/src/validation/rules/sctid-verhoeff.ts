@@ -2,7 +2,12 @@
  * sctid-verhoeff: The last digit of an SCTID is its Verhoeff check digit.
  * Source: https://confluence.snomedtools.org/display/DOCRELFMT/6.4.2+Check-digit+Computation
  */
-import { checkSctid, DMD_SYSTEM, SCT_DESCRIPTION_ID_EXTENSION, SNOMED_SYSTEM } from '../../identifiers/index.js';
+import {
+  checkSctid,
+  DMD_SYSTEM,
+  SCT_DESCRIPTION_ID_EXTENSION,
+  SNOMED_SYSTEM,
+} from '../../identifiers/index.js';
 import { reportFindings, str } from '../nhs-rules-support.js';
 import { defineRule } from '../rule.js';
 

@@ -20,11 +20,18 @@ export const snomedSystemUri = defineRule({
         const version = typeof f.data?.['version'] === 'string' ? f.data['version'] : undefined;
         if (version !== undefined && str(ctx.elementValue, 'version') === undefined) {
           // An edition URI in system: move it to Coding.version (one edit of the whole Coding).
-          const coding = { ...(ctx.elementValue as Record<string, unknown>), system: f.fix?.replacement, version };
+          const coding = {
+            ...(ctx.elementValue as Record<string, unknown>),
+            system: f.fix?.replacement,
+            version,
+          };
           ctx.report({
             path: ctx.elementPathInDoc,
             message: f.message,
-            fix: { title: `Move ${system} to Coding.version and use http://snomed.info/sct`, replacement: coding },
+            fix: {
+              title: `Move ${system} to Coding.version and use http://snomed.info/sct`,
+              replacement: coding,
+            },
             data: { ...f.data, fixTarget: 'Coding' },
           });
           continue;

@@ -19,7 +19,9 @@ describe.skipIf(!ukCore)('ukcore-constraint', () => {
     expect(run(ukcoreConstraint, imm({ status: 'not-done', statusReason: { text: 'refused' } }))).toEqual([]);
   });
   test('ukcore-imm-001 fails: not-done without statusReason', () => {
-    expect(run(ukcoreConstraint, imm({ status: 'not-done' }))).toMatchObject([{ severity: 'error', data: { key: 'ukcore-imm-001' } }]);
+    expect(run(ukcoreConstraint, imm({ status: 'not-done' }))).toMatchObject([
+      { severity: 'error', data: { key: 'ukcore-imm-001' } },
+    ]);
   });
   test('only for resources claiming the profile', () => {
     expect(run(ukcoreConstraint, { ...imm({ status: 'not-done' }), meta: undefined })).toEqual([]);

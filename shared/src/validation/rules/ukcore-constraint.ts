@@ -16,8 +16,12 @@ function elementsAt(value: unknown, props: readonly string[], base: Path): { val
   let current: { value: unknown; path: Path }[] = [{ value, path: base }];
   for (const prop of props) {
     current = current.flatMap((c) => {
-      const v: unknown = typeof c.value === 'object' && c.value !== null ? (c.value as Record<string, unknown>)[prop] : undefined;
-      if (Array.isArray(v)) return (v as unknown[]).map((item, i) => ({ value: item, path: [...c.path, prop, i] }));
+      const v: unknown =
+        typeof c.value === 'object' && c.value !== null
+          ? (c.value as Record<string, unknown>)[prop]
+          : undefined;
+      if (Array.isArray(v))
+        return (v as unknown[]).map((item, i) => ({ value: item, path: [...c.path, prop, i] }));
       return v === undefined ? [] : [{ value: v, path: [...c.path, prop] }];
     });
   }
@@ -40,7 +44,8 @@ export const ukcoreConstraint = defineRule({
       if (fn instanceof Error) continue;
       for (const el of elementsAt(ctx.value, props, ctx.path)) {
         const result = fn(el.value, invariantEnv(ctx));
-        const holds = result.length === 1 ? result[0] === true : result.length > 0 && result.every((r) => r === true);
+        const holds =
+          result.length === 1 ? result[0] === true : result.length > 0 && result.every((r) => r === true);
         if (holds) continue;
         ctx.report({
           path: el.path,

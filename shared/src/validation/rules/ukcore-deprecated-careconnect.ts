@@ -11,13 +11,17 @@ import { defineRule } from '../rule.js';
 function check(ctx: ElementContext): void {
   if (typeof ctx.elementValue !== 'string' || !ctx.elementValue.includes('CareConnect-')) return;
   const facts = ukCoreFacts(ctx);
-  const findings = checkCareConnectUrl(ctx.elementValue, { fhirVersion: payloadFhirVersion(ctx), ...(facts ? { ukCore: facts } : {}) });
+  const findings = checkCareConnectUrl(ctx.elementValue, {
+    fhirVersion: payloadFhirVersion(ctx),
+    ...(facts ? { ukCore: facts } : {}),
+  });
   reportFindings(ctx, 'ukcore-deprecated-careconnect', findings, ctx.elementPathInDoc);
 }
 
 export const ukcoreDeprecatedCareconnect = defineRule({
   id: 'ukcore-deprecated-careconnect',
   severity: 'warning',
-  description: 'R4 content uses UK Core, not CareConnect (STU3) profiles, extensions, code systems or value sets.',
+  description:
+    'R4 content uses UK Core, not CareConnect (STU3) profiles, extensions, code systems or value sets.',
   elements: { canonical: check, uri: check },
 });

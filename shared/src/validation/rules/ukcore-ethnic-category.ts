@@ -15,7 +15,8 @@ const ENGLAND_CODES = new Set([...'ABCDEFGHJKLMNPRSZ'].concat('99'));
 export const ukcoreEthnicCategory = defineRule({
   id: 'ukcore-ethnic-category',
   severity: 'warning',
-  description: 'Patient ethnic category: at most one extension, with codes that exist in the England/Wales code systems.',
+  description:
+    'Patient ethnic category: at most one extension, with codes that exist in the England/Wales code systems.',
   resource(ctx) {
     if (ctx.resourceType !== 'Patient') return;
     const facts = ukCoreFacts(ctx);
@@ -25,7 +26,12 @@ export const ukcoreEthnicCategory = defineRule({
     arr(ctx.value, 'extension').forEach((ext, e) => {
       if (str(ext, 'url') !== EXTENSION) return;
       const path = [...ctx.path, 'extension', e];
-      if (++count === 2) ctx.report({ path, message: 'A Patient has at most one ethnic category extension (Extension-UKCore-EthnicCategory, max 1).' });
+      if (++count === 2)
+        ctx.report({
+          path,
+          message:
+            'A Patient has at most one ethnic category extension (Extension-UKCore-EthnicCategory, max 1).',
+        });
       const concept = (ext as Record<string, unknown>)['valueCodeableConcept'];
       arr(concept, 'coding').forEach((coding, c) => {
         const system = str(coding, 'system');
@@ -36,7 +42,9 @@ export const ukcoreEthnicCategory = defineRule({
         ctx.report({
           path: [...path, 'valueCodeableConcept', 'coding', c, 'code'],
           message: `Ethnic category code "${code}" is not in ${system} (${[...codes].join(', ')}).`,
-          ...(codes.has(code.toUpperCase()) ? { fix: { title: `Use "${code.toUpperCase()}"`, replacement: code.toUpperCase() } } : {}),
+          ...(codes.has(code.toUpperCase())
+            ? { fix: { title: `Use "${code.toUpperCase()}"`, replacement: code.toUpperCase() } }
+            : {}),
         });
       });
     });

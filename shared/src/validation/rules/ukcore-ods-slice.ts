@@ -21,7 +21,8 @@ const SLICES: Record<string, { profile: string; systems: Record<string, string> 
 export const ukcoreOdsSlice = defineRule({
   id: 'ukcore-ods-slice',
   severity: 'error',
-  description: 'UK Core Organization/Location: at most one identifier per ODS slice, each with system and value.',
+  description:
+    'UK Core Organization/Location: at most one identifier per ODS slice, each with system and value.',
   resource(ctx) {
     const slices = SLICES[ctx.resourceType];
     if (!slices || !hasProfile(ctx, slices.profile)) return;
@@ -33,8 +34,13 @@ export const ukcoreOdsSlice = defineRule({
       const n = (counts.get(system) ?? 0) + 1;
       counts.set(system, n);
       const path = [...ctx.path, 'identifier', i];
-      if (n === 2) ctx.report({ path, message: `UK Core ${ctx.resourceType} allows only one ${slice} identifier (${system}).` });
-      if (str(id, 'value') === undefined) ctx.report({ path, message: `The ${slice} identifier needs a value.` });
+      if (n === 2)
+        ctx.report({
+          path,
+          message: `UK Core ${ctx.resourceType} allows only one ${slice} identifier (${system}).`,
+        });
+      if (str(id, 'value') === undefined)
+        ctx.report({ path, message: `The ${slice} identifier needs a value.` });
     });
   },
 });

@@ -16,7 +16,21 @@ const BCP47 = 'urn:ietf:bcp:47';
 const BCP47_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 const UCUM = 'http://unitsofmeasure.org';
 // UCUM length units (ValueSet all-distance-units is UCUM units of kind length); the ones seen in clinical use.
-const LENGTH_UNITS = new Set(['m', 'cm', 'mm', 'km', 'um', 'nm', 'dm', '[in_i]', '[ft_i]', '[yd_i]', '[mi_i]', '[in_us]', '[ft_us]']);
+const LENGTH_UNITS = new Set([
+  'm',
+  'cm',
+  'mm',
+  'km',
+  'um',
+  'nm',
+  'dm',
+  '[in_i]',
+  '[ft_i]',
+  '[yd_i]',
+  '[mi_i]',
+  '[in_us]',
+  '[ft_us]',
+]);
 
 /** Where each UK Core profile binds communication language (value set all-languages). */
 const LANGUAGE_PATHS: Record<string, { profile: string; path: string[] }> = {
@@ -59,7 +73,10 @@ function checkLanguages(ctx: ResourceContext): void {
     for (const { c, i } of bcp47) {
       const code = str(c, 'code');
       if (code === undefined || !BCP47_TAG.test(code)) {
-        ctx.report({ path: [...path, 'coding', i, 'code'], message: `"${code ?? ''}" is not a BCP-47 language tag (e.g. en, en-GB, cy).` });
+        ctx.report({
+          path: [...path, 'coding', i, 'code'],
+          message: `"${code ?? ''}" is not a BCP-47 language tag (e.g. en, en-GB, cy).`,
+        });
       }
     }
   }
@@ -73,7 +90,9 @@ function checkBirthSex(ctx: ResourceContext): void {
     const inSet = (coding: unknown): boolean => {
       const system = str(coding, 'system');
       const code = str(coding, 'code') ?? '';
-      return (system === GENDER && ['F', 'M', 'UN'].includes(code)) || (system === NULL_FLAVOR && code === 'UNK');
+      return (
+        (system === GENDER && ['F', 'M', 'UN'].includes(code)) || (system === NULL_FLAVOR && code === 'UNK')
+      );
     };
     if (codings.length === 0 || codings.some(inSet)) return;
     ctx.report({
@@ -84,7 +103,8 @@ function checkBirthSex(ctx: ResourceContext): void {
 }
 
 function checkBodyHeight(ctx: ResourceContext): void {
-  if (ctx.resourceType !== 'Observation' || !hasProfile(ctx, `${SD}UKCore-Observation-VitalSigns-BodyHeight`)) return;
+  if (ctx.resourceType !== 'Observation' || !hasProfile(ctx, `${SD}UKCore-Observation-VitalSigns-BodyHeight`))
+    return;
   const q = (ctx.value as Record<string, unknown>)['valueQuantity'];
   if (q === undefined) return;
   const system = str(q, 'system');

@@ -9,10 +9,17 @@ import { payloadFhirVersion, reportFindings, ukCoreFacts } from '../nhs-rules-su
 import { defineRule } from '../rule.js';
 
 function check(ctx: ElementContext): void {
-  if (typeof ctx.elementValue !== 'string' || (ctx.elementPath !== 'Meta.profile' && ctx.elementPath !== 'Extension.url')) return;
+  if (
+    typeof ctx.elementValue !== 'string' ||
+    (ctx.elementPath !== 'Meta.profile' && ctx.elementPath !== 'Extension.url')
+  )
+    return;
   const facts = ukCoreFacts(ctx);
   if (!facts) return;
-  const findings = checkCanonicalUrl(ctx.elementValue, { fhirVersion: payloadFhirVersion(ctx), ukCore: facts });
+  const findings = checkCanonicalUrl(ctx.elementValue, {
+    fhirVersion: payloadFhirVersion(ctx),
+    ukCore: facts,
+  });
   reportFindings(ctx, 'ukcore-retired-asset', findings, ctx.elementPathInDoc);
 }
 
