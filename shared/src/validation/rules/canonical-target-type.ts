@@ -15,7 +15,7 @@ export const canonicalTargetType = defineRule({
     canonical(ctx) {
       const v = ctx.elementValue;
       if (typeof v !== 'string' || !ctx.terminology) return;
-      const found = ctx.terminology.valueSet(v) ? 'ValueSet' : ctx.terminology.codeSystem(v) ? 'CodeSystem' : undefined;
+      const found = ctx.terminology.canonicalType(v);
       if (!found) return;
       const targets = (ctx.definition.types ?? [])
         .filter((t) => t.code === 'canonical')

@@ -16,6 +16,8 @@ export interface TerminologyFile {
   extensionUrls?: string[];
   /** Core search parameters by canonical URL. */
   searchParameters?: Record<string, { type: string; base: string[] }>;
+  /** Resource type of every core ValueSet / CodeSystem canonical. */
+  canonicalTypes?: Record<string, 'ValueSet' | 'CodeSystem'>;
 }
 
 /** Membership answer: in, not in, or not checkable offline. */
@@ -47,6 +49,8 @@ export interface Terminology {
   codeSystem(canonical: string): CodeSystemInfo | undefined;
   /** Is this the URL of a core (R4) extension definition? */
   isCoreExtension(url: string): boolean;
+  /** 'ValueSet' or 'CodeSystem' for a core terminology canonical (a `|version` suffix is ignored). */
+  canonicalType(canonical: string): 'ValueSet' | 'CodeSystem' | undefined;
   /** A core search parameter by canonical (a `|version` suffix is ignored). */
   searchParameter(canonical: string): { type: string; base: readonly string[] } | undefined;
 }
@@ -110,6 +114,11 @@ export function createTerminology(data: TerminologyFile): Terminology {
     valueSet,
     codeSystem,
     isCoreExtension: (url) => extensions.has(url),
+    canonicalType(canonical) {
+      const url = canonical.split('|')[0]!;
+      const types = data.canonicalTypes ?? {};
+      return Object.prototype.hasOwnProperty.call(types, url) ? types[url] : undefined;
+    },
     searchParameter(canonical) {
       const url = canonical.split('|')[0]!;
       return Object.prototype.hasOwnProperty.call(searchParameters, url) ? searchParameters[url] : undefined;
