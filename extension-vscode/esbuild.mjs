@@ -1,0 +1,69 @@
+// Bundles the extension (STYLE.md 9): dist/extension.js (client, `vscode` external), dist/server.js (the
+// language server with the engine), dist/definitions/ (the index files the engine loads at run time), and the
+// in-host test suite into out/test/ (mocha stays external: the extension host loads it from node_modules).
+// Type-checking is `tsc -b` / ESLint's job; esbuild only strips types.
+import * as esbuild from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const production = !process.argv.includes('--dev');
+
+// The engine's Node adapters use import.meta.url; in a CommonJS bundle it is rebuilt from __filename.
+const importMetaShim = {
+  banner: { js: 'const __wheelhouseImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__wheelhouseImportMetaUrl' },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  // VS Code 1.91 (the oldest we support) runs extensions on Node 20.
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+  // ESM builds first: jsonc-parser's `main` is a UMD bundle whose inner require()s esbuild cannot follow.
+  mainFields: ['module', 'main'],
+  ...importMetaShim,
+};
+
+// dist/ is rebuilt from scratch so a stale file never ships.
+rmSync(join(here, 'dist'), { recursive: true, force: true });
+rmSync(join(here, 'out'), { recursive: true, force: true });
+
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: { extension: 'src/extension.ts', server: 'src/server.ts' }, outdir: 'dist' }),
+  esbuild.build({
+    ...common,
+    minify: false,
+    sourcemap: 'inline',
+    entryPoints: readdirSync(join(here, 'test/suite'))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => `test/suite/${f}`),
+    outdir: 'out/test/suite',
+    external: ['vscode', 'mocha'],
+  }),
+  esbuild.build({ ...common, minify: false, entryPoints: ['test/run-electron.ts'], outdir: 'out/test', external: ['vscode', '@vscode/test-electron'] }),
+]);
+
+// The definitions index and terminology, from @wheelhouse/shared's build, found through the language server's
+// dependency on it.
+const require = createRequire(import.meta.url);
+const serverEntry = require.resolve('@wheelhouse/language-server/server');
+const sharedNode = createRequire(serverEntry).resolve('@wheelhouse/shared/node');
+const definitionsDir = join(dirname(sharedNode), '..', 'definitions');
+mkdirSync(join(here, 'dist', 'definitions'), { recursive: true });
+for (const file of ['r4-core.json', 'r4-terminology.json']) {
+  const from = join(definitionsDir, file);
+  if (!existsSync(from)) {
+    console.error(`esbuild.mjs: ${from} is missing. Build the engine's data first: pnpm --filter @wheelhouse/shared build`);
+    process.exit(1);
+  }
+  copyFileSync(from, join(here, 'dist', 'definitions', file));
+}
+console.log('extension-vscode: dist/extension.js, dist/server.js, dist/definitions/, out/test/ written');
