@@ -26,9 +26,11 @@ interface Frame {
   extensionUrl?: string;
 }
 
-function contextAllows(contexts: readonly { type?: string; expression?: string }[], frame: Frame, resourceType: string): boolean {
+function contextAllows(contexts: readonly { type?: string; expression?: string }[], frame: Frame, resourceType: string, definitions: Definitions): boolean {
   for (const c of contexts) {
     const e = c.expression ?? '';
+    // A context naming no R4 type (CanonicalResource, an R5 element) cannot be judged here.
+    if (c.type !== 'extension' && !definitions.type(e.split('.')[0] ?? '')) return true;
     if (c.type === 'fhirpath') return true; // not evaluated offline: no false errors
     if (c.type === 'extension') {
       if (frame.extensionUrl === e) return true;
@@ -74,7 +76,7 @@ export function checkExtensions(resource: Json, resourceType: string, definition
           const url = v['url'];
           const sd = /^[a-z][a-z0-9+.-]*:/i.test(url) ? source.structureDefinition(url) : undefined;
           if (sd && sd.type === 'Extension') {
-            if (sd.context?.length && !contextAllows(sd.context, frame, resourceType)) {
+            if (sd.context?.length && !contextAllows(sd.context, frame, resourceType, definitions)) {
               findings.push({
                 kind: 'extension-context',
                 severity: 'error',

@@ -13,6 +13,16 @@ function storeOf(c: ConformanceSource | undefined): ConformanceStore | undefined
   return c instanceof ConformanceStore ? c : undefined;
 }
 
+/** Profiles an ImplementationGuide in the loaded packages declares global for a resource type (IG.global). */
+function globalProfiles(store: ConformanceStore, resourceType: string): string[] {
+  const out: string[] = [];
+  for (const entry of store.all('ImplementationGuide')) {
+    const globals = (entry.resource as { global?: { type?: string; profile?: string }[] }).global ?? [];
+    for (const g of globals) if (g.type === resourceType && typeof g.profile === 'string') out.push(g.profile);
+  }
+  return out;
+}
+
 /** All profile and extension findings for the resource in `ctx` (computed once per resource). */
 export function profileFindings(ctx: ResourceContext): ProfileFinding[] {
   const store = storeOf(ctx.conformance);
@@ -29,7 +39,7 @@ export function profileFindings(ctx: ResourceContext): ProfileFinding[] {
     seen.add(id);
     findings.push(f);
   };
-  for (const profile of new Set(ctx.profiles)) for (const f of validator.validate(ctx.value, profile)) add(f);
+  for (const profile of new Set([...ctx.profiles, ...globalProfiles(store, ctx.resourceType)])) for (const f of validator.validate(ctx.value, profile)) add(f);
   for (const f of checkExtensions(ctx.value, ctx.resourceType, ctx.definitions, store, validator)) add(f);
   store.memo.set(key, findings);
   return findings;
