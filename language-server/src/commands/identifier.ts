@@ -11,9 +11,8 @@ import {
   verdictOf,
   type Finding,
   type IdentifierKind,
-  type UkCoreFacts,
 } from '@wheelhouse/shared/identifiers';
-import { loadConfig, loadUkCoreFacts, UkCoreIndexLoadError } from '@wheelhouse/shared/node';
+import { loadEngineOptions } from '@wheelhouse/shared/node';
 import { ruleDocs } from '@wheelhouse/shared/validation';
 import { UsageError, type Command, type CommandIO } from './command.js';
 
@@ -93,27 +92,21 @@ export const identifierCommand: Command = {
       throw new UsageError(`--fhir-version must look like 4.0.1, not "${fhirVersionArg}"`);
     }
 
-    const loaded = loadConfig(resolve(io.cwd));
-    for (const w of loaded.warnings)
-      io.stderr(`${loaded.file ?? ''}:${w.line}:${w.column}: warning: ${w.message}\n`);
-    let ukCore: UkCoreFacts | undefined;
-    try {
-      ukCore = loadUkCoreFacts(loaded);
-    } catch (error) {
-      if (!(error instanceof UkCoreIndexLoadError)) throw error;
-      io.stderr(`wheelhouse identifier: warning: ${error.message} UK Core canonical checks are skipped.\n`);
-    }
+    // The same config semantics as `wheelhouse validate` and the language server (loadEngineOptions).
+    const engine = loadEngineOptions(resolve(io.cwd));
+    for (const w of engine.warnings) io.stderr(`wheelhouse identifier: warning: ${w}\n`);
+    const { ukCore } = engine.options.settings;
 
     const result = checkIdentifier(kind, value, {
       ...(values.system !== undefined ? { system: values.system } : {}),
       ...(values.element !== undefined ? { element: values.element } : {}),
-      fhirVersion: fhirVersionArg ?? loaded.config.fhirVersion,
-      pdsCompatibility: values['pds-compatibility'] ?? loaded.config.pdsCompatibility,
+      fhirVersion: fhirVersionArg ?? engine.options.settings.fhirVersion,
+      pdsCompatibility: values['pds-compatibility'] ?? engine.options.settings.pdsCompatibility,
       ...(ukCore ? { ukCore } : {}),
     });
     // Per-rule severities from wheelhouse.config.json apply here as in the engine.
     const findings = result.findings.flatMap((f) => {
-      const setting = loaded.config.rules[f.ruleId];
+      const setting = engine.options.rules[f.ruleId];
       if (setting === 'off') return [];
       return [setting === undefined ? f : { ...f, severity: setting }];
     });
