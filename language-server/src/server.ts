@@ -5,10 +5,12 @@
  */
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createValidator, type Validator } from '@wheelhouse/shared/validation';
+import { createValidator, type Definitions, type Terminology, type Validator } from '@wheelhouse/shared/validation';
 import { loadR4Definitions, loadR4Terminology } from '@wheelhouse/shared/node';
 import { registerDiagnostics } from './features/diagnostics.js';
 import { createSettingsStore } from './features/settings.js';
+import { createConfigFiles, mergeSettings } from './features/config-file.js';
+import { registerLanguageFeatures } from './features/language-features.js';
 
 export interface ServerOptions {
   /** The definitions index (default: @wheelhouse/shared's dist/definitions/r4-core.json). Bundles pass their copy. */
@@ -17,6 +19,10 @@ export interface ServerOptions {
   terminologyFile?: string;
   /** Reported in serverInfo. */
   version?: string;
+  /** Hover texts (default: the language server's dist/r4-hover.json). Bundles pass their copy. */
+  hoverDataFile?: string;
+  /** The validation worker script (default: dist/worker/validation-worker.js); false validates in-process only. */
+  workerFile?: string | false;
 }
 
 /** Wires every feature onto `connection`; the caller calls `connection.listen()`. */
@@ -27,11 +33,15 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   // The engine is set up on first use (the definitions index is a few MB); a failure is told once, then the
   // server stays up without diagnostics.
   let validator: Validator | undefined;
+  let core: { definitions: Definitions; terminology: Terminology } | undefined;
   let setupFailed = false;
   const getValidator = (): Validator | undefined => {
     if (validator || setupFailed) return validator;
     try {
-      validator = createValidator({ definitions: loadR4Definitions(options.definitionsFile), terminology: loadR4Terminology(options.terminologyFile) });
+      const started = Date.now();
+      core = { definitions: loadR4Definitions(options.definitionsFile), terminology: loadR4Terminology(options.terminologyFile) };
+      validator = createValidator(core);
+      connection.console.info(`FHIR R4 definitions and terminology loaded in ${Date.now() - started} ms`);
     } catch (error) {
       setupFailed = true;
       const message = error instanceof Error ? error.message : String(error);
@@ -41,24 +51,49 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     return validator;
   };
 
+  // wheelhouse.config.json wins over the editor's settings where both speak (issue 7).
+  const configFiles = createConfigFiles(() => features.folders(), (message) => connection.console.warn(message));
   const settings = createSettingsStore(
-    (uri) => (configurationSupport ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'wheelhouse' }) : Promise.resolve(undefined)),
+    (uri) =>
+      (configurationSupport ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'wheelhouse' }) : Promise.resolve(undefined)).then((raw: unknown) =>
+        mergeSettings(raw, configFiles.overlay(uri)),
+      ),
     (message) => connection.console.warn(message),
   );
   const diagnostics = registerDiagnostics({ connection, documents, settings, validator: getValidator });
+  const features = registerLanguageFeatures({
+    connection,
+    documents,
+    settings,
+    configFiles,
+    validator: getValidator,
+    core: () => (getValidator(), core),
+    refreshDiagnostics: () => diagnostics.refresh(),
+    ...(options.hoverDataFile ? { hoverDataFile: options.hoverDataFile } : {}),
+    worker:
+      options.workerFile === false
+        ? false
+        : { ...(options.workerFile ? { workerFile: options.workerFile } : {}), ...(options.definitionsFile ? { definitionsFile: options.definitionsFile } : {}), ...(options.terminologyFile ? { terminologyFile: options.terminologyFile } : {}) },
+  });
 
   connection.onInitialize((params): InitializeResult => {
     configurationSupport = params.capabilities.workspace?.configuration === true;
+    const mode = params.capabilities.textDocument?.diagnostic ? 'pull' : 'push';
+    connection.console.info(`Wheelhouse language server ${options.version ?? '0.1.0'} (Node ${process.version}), ${mode} diagnostics`);
+    const diagnosticCapabilities = diagnostics.initialize(params.capabilities);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        ...diagnostics.initialize(params.capabilities),
+        ...diagnosticCapabilities,
+        ...features.initialize(params, diagnosticCapabilities.diagnosticProvider),
       },
       serverInfo: { name: 'wheelhouse-language-server', version: options.version ?? '0.1.0' },
     };
   });
+  connection.onInitialized(() => features.initialized());
   connection.onDidChangeConfiguration(() => {
     settings.clear();
+    features.configurationChanged();
     diagnostics.refresh();
   });
 

@@ -1,0 +1,142 @@
+/**
+ * One validation worker thread with a job queue (issue 7): `validate` resolves with the engine's result,
+ * rejects with ValidationCancelledError when cancelled (queued jobs never start; a running one stops at the
+ * engine's next cancellation check). If the worker cannot start, jobs fail with WorkerUnavailableError and the
+ * caller validates in-process instead.
+ */
+import { Worker } from 'node:worker_threads';
+import { ValidationCancelledError, type ValidateOptions, type ValidationResult } from '@wheelhouse/shared/validation';
+
+export class WorkerUnavailableError extends Error {
+  override readonly name = 'WorkerUnavailableError';
+}
+
+export interface WorkerOptions {
+  definitionsFile?: string;
+  terminologyFile?: string;
+  /** The worker script (bundles pass theirs); default: validation-worker.js beside this module. */
+  workerFile?: string | URL;
+}
+
+export interface CancelToken {
+  readonly isCancellationRequested: boolean;
+  onCancellationRequested(listener: () => void): { dispose(): void };
+}
+
+export interface ValidationPool {
+  validate(text: string, options: Omit<ValidateOptions, 'signal'>, token?: CancelToken): Promise<ValidationResult>;
+  /** Jobs waiting or running. */
+  readonly pending: number;
+  dispose(): Promise<void>;
+}
+
+interface Pending {
+  id: number;
+  text: string;
+  options: Omit<ValidateOptions, 'signal'>;
+  flag: Int32Array;
+  resolve(result: ValidationResult): void;
+  reject(error: Error): void;
+  started: boolean;
+  done: boolean;
+  subscription?: { dispose(): void };
+}
+
+function defaultWorkerFile(): URL {
+  // From src/ (tests run TypeScript) the worker is the .ts file; from dist/ the compiled .js.
+  return new URL(import.meta.url.endsWith('.ts') ? './validation-worker.ts' : './validation-worker.js', import.meta.url);
+}
+
+export function createValidationPool(options: WorkerOptions = {}): ValidationPool {
+  let worker: Worker | undefined;
+  let broken: Error | undefined;
+  let nextId = 1;
+  const queue: Pending[] = [];
+  let running: Pending | undefined;
+
+  const finish = (job: Pending): void => {
+    job.done = true;
+    job.subscription?.dispose();
+    if (running === job) running = undefined;
+    pump();
+  };
+
+  const failAll = (error: Error): void => {
+    broken = error;
+    for (const job of [...(running ? [running] : []), ...queue.splice(0)]) {
+      job.reject(error);
+      finish(job);
+    }
+  };
+
+  const start = (): Worker | undefined => {
+    if (worker || broken) return worker;
+    try {
+      worker = new Worker(options.workerFile ?? defaultWorkerFile(), { workerData: { definitionsFile: options.definitionsFile, terminologyFile: options.terminologyFile } });
+    } catch (error) {
+      failAll(new WorkerUnavailableError(`validation worker could not start: ${error instanceof Error ? error.message : String(error)}`));
+      return undefined;
+    }
+    worker.unref();
+    worker.on('message', (msg: { id: number; result?: ValidationResult; cancelled?: boolean; error?: string }) => {
+      const job = running;
+      if (!job || job.id !== msg.id) return;
+      if (msg.result) job.resolve(msg.result);
+      else if (msg.cancelled) job.reject(new ValidationCancelledError('validation cancelled'));
+      else job.reject(new Error(msg.error ?? 'validation failed in the worker'));
+      finish(job);
+    });
+    worker.on('error', (error: Error) => {
+      worker = undefined;
+      failAll(new WorkerUnavailableError(`validation worker failed: ${error.message}`));
+    });
+    worker.on('exit', () => {
+      worker = undefined;
+    });
+    return worker;
+  };
+
+  function pump(): void {
+    if (running) return;
+    const job = queue.shift();
+    if (!job) return;
+    const w = start();
+    if (!w) return;
+    running = job;
+    job.started = true;
+    w.postMessage({ id: job.id, text: job.text, options: job.options, cancel: job.flag.buffer });
+  }
+
+  return {
+    get pending() {
+      return queue.length + (running ? 1 : 0);
+    },
+    validate(text, jobOptions, token) {
+      if (broken) return Promise.reject(broken);
+      return new Promise<ValidationResult>((resolve, reject) => {
+        const job: Pending = { id: nextId++, text, options: jobOptions, flag: new Int32Array(new SharedArrayBuffer(4)), resolve, reject, started: false, done: false };
+        if (token?.isCancellationRequested) {
+          reject(new ValidationCancelledError('validation cancelled'));
+          return;
+        }
+        job.subscription = token?.onCancellationRequested(() => {
+          if (job.done) return;
+          Atomics.store(job.flag, 0, 1);
+          if (!job.started) {
+            queue.splice(queue.indexOf(job), 1);
+            job.reject(new ValidationCancelledError('validation cancelled'));
+            finish(job);
+          }
+        });
+        queue.push(job);
+        pump();
+      });
+    },
+    async dispose() {
+      failAll(new WorkerUnavailableError('validation worker disposed'));
+      const w = worker;
+      worker = undefined;
+      if (w) await w.terminate();
+    },
+  };
+}
