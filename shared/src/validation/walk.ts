@@ -93,29 +93,16 @@ interface Walk {
   stack: ElementJob[];
   resources: ResourceJob[];
   innerAncestors: readonly ResourceFrame[];
-  /** Per type name: 'primitive' | 'resource' | 'complex' (cached lookups). */
-  kinds: Map<string, 'primitive' | 'resource' | 'complex'>;
   anyHooks: readonly ElementHookEntry[] | undefined;
-}
-
-function typeKind(w: Walk, type: string): 'primitive' | 'resource' | 'complex' {
-  let k = w.kinds.get(type);
-  if (k === undefined) {
-    const kind = w.defs.type(type)?.kind;
-    k = kind === 'primitive-type' ? 'primitive' : kind === 'resource' ? 'resource' : 'complex';
-    w.kinds.set(type, k);
-  }
-  return k;
 }
 
 /** Walks every resource in the document whose root value is `root` (already known to be a FHIR resource). */
 export function walkResources(root: Obj, env: WalkEnv): void {
   const resources: ResourceJob[] = [{ value: root, path: undefined, ancestors: [], nested: false }];
-  const kinds = new Map<string, 'primitive' | 'resource' | 'complex'>();
   const anyHooks = env.elementHooks('*');
   while (resources.length > 0) {
     env.checkCancelled();
-    walkResource(resources.pop()!, env, resources, kinds, anyHooks);
+    walkResource(resources.pop()!, env, resources, anyHooks);
   }
 }
 
@@ -123,7 +110,6 @@ function walkResource(
   job: ResourceJob,
   env: WalkEnv,
   resources: ResourceJob[],
-  kinds: Map<string, 'primitive' | 'resource' | 'complex'>,
   anyHooks: Walk['anyHooks'],
 ): void {
   const defs = env.definitions;
@@ -144,13 +130,9 @@ function walkResource(
   const rctx = env.resourceContext(rt, job.value, path, job.ancestors);
   env.onResource(rctx);
   const frame: ResourceFrame = { resourceType: rt, value: job.value, path };
-  const w: Walk = { env, defs, rctx, stack: [], resources, innerAncestors: [frame, ...job.ancestors], kinds, anyHooks };
+  const w: Walk = { env, defs, rctx, stack: [], resources, innerAncestors: [frame, ...job.ancestors], anyHooks };
   w.stack.push({ value: job.value, childrenPath: rt, elementPath: rt, path: job.path, isResourceRoot: true });
   while (w.stack.length > 0) walkObject(w, w.stack.pop()!);
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function walkObject(w: Walk, el: ElementJob): void {
@@ -176,7 +158,7 @@ function walkObject(w: Walk, el: ElementJob): void {
         continue;
       }
       const child = table.byName.get(base);
-      if (!child || child.type === undefined || typeKind(w, child.type) !== 'primitive') {
+      if (!child || child.valueKind !== 'primitive') {
         env.onStructure(w.rctx, unknownProperty(toPath(link(el.path, key)), key, el, table.byName));
         continue;
       }
@@ -189,7 +171,7 @@ function walkObject(w: Walk, el: ElementJob): void {
       env.onStructure(w.rctx, unknownProperty(toPath(link(el.path, key)), key, el, table.byName));
       continue;
     }
-    const elementPath = child.isChoice ? `${child.elementPath.slice(0, -3)}${capitalise(child.type ?? '')}` : child.elementPath;
+    const elementPath = child.valuePath;
     const propPath = link(el.path, key);
     if (value === null) {
       env.onStructure(w.rctx, { kind: 'null-value', path: toPath(propPath), elementPath });
@@ -272,7 +254,7 @@ function walkValue(w: Walk, value: unknown, path: PathLink, child: ChildElement,
   }
   const type = child.type;
   if (type === undefined) return;
-  const tk = typeKind(w, type);
+  const tk = child.valueKind;
   if (tk === 'primitive') {
     const expected = jsonTypeOfPrimitive(type);
     const t = typeof value;

@@ -22,6 +22,10 @@ export interface ChildElement {
   isChoice: boolean;
   /** For backbone elements ('BackboneElement' or 'Element' typed with children): true. */
   isBackbone: boolean;
+  /** Element path with the concrete choice type ('Observation.valueQuantity'); elementPath otherwise. */
+  valuePath: string;
+  /** What the value under this name is: a primitive, a resource, a complex type or backbone ('complex'). */
+  valueKind: 'primitive' | 'resource' | 'complex';
 }
 
 export interface ChildTable {
@@ -99,6 +103,11 @@ export function createDefinitions(index: DefinitionsIndexFile): Definitions {
     return elementsOf(typeName)?.get(path);
   }
 
+  function kindOf(code: string): ChildElement['valueKind'] {
+    const k = types.get(code)?.kind;
+    return k === 'primitive-type' ? 'primitive' : k === 'resource' ? 'resource' : 'complex';
+  }
+
   function buildChildren(path: string): ChildTable {
     const dot = path.indexOf('.');
     const typeName = dot < 0 ? path : path.slice(0, dot);
@@ -120,21 +129,36 @@ export function createDefinitions(index: DefinitionsIndexFile): Definitions {
       const isBackbone = e.contentReference !== undefined || ((codes[0] === 'BackboneElement' || codes[0] === 'Element') && hasOwnChildren);
       if (local.endsWith('[x]')) {
         const stem = local.slice(0, -3);
-        const declared: ChildElement = { name: local, element: e, elementPath: e.path, childrenPath, type: undefined, max, isChoice: true, isBackbone: false };
+        const declared: ChildElement = {
+          name: local,
+          element: e,
+          elementPath: e.path,
+          childrenPath,
+          type: undefined,
+          max,
+          isChoice: true,
+          isBackbone: false,
+          valuePath: e.path,
+          valueKind: 'complex',
+        };
         elements.push(declared);
         for (const code of codes) {
-          byName.set(stem + capitalise(code), { ...declared, name: stem + capitalise(code), type: code });
+          const name = stem + capitalise(code);
+          byName.set(name, { ...declared, name, type: code, valuePath: `${e.path.slice(0, -3)}${capitalise(code)}`, valueKind: kindOf(code) });
         }
       } else {
+        const type = isBackbone ? undefined : codes[0];
         const child: ChildElement = {
           name: local,
           element: e,
           elementPath: e.path,
           childrenPath,
-          type: isBackbone ? undefined : codes[0],
+          type,
           max,
           isChoice: false,
           isBackbone,
+          valuePath: e.path,
+          valueKind: type === undefined ? 'complex' : kindOf(type),
         };
         elements.push(child);
         byName.set(local, child);
