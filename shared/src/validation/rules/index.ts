@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { bindingExtensible } from './binding-extensible.js';
 import { valuesetParameterExpression } from './valueset-parameter-expression.js';
 import { capabilitystatementSearchparam } from './capabilitystatement-searchparam.js';
 import { searchparameterDerived } from './searchparameter-derived.js';
@@ -80,6 +81,7 @@ export const rules: readonly Rule[] = [
   xmlXhtml,
   invariant,
   bindingRequired,
+  bindingExtensible,
   codeSystemCode,
   bundleFullurl,
   bundleLink,
