@@ -17,7 +17,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   client = started;
   context.subscriptions.push(
     createStatusItem(started),
-    commands.registerCommand('wheelhouse.validateWorkspace', validateWorkspace),
+    commands.registerCommand('wheelhouse.validateWorkspace', () => validateWorkspace(started)),
     commands.registerCommand('wheelhouse.restartServer', () => restartServer(started)),
     commands.registerCommand('wheelhouse.showOutput', () => showOutput(started)),
   );
