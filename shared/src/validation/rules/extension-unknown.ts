@@ -29,8 +29,6 @@ export const extensionUnknown = defineRule({
       const url = (ctx.elementValue as Record<string, unknown> | null)?.['url'];
       if (typeof url !== 'string' || !/^https?:\/\//.test(url) || url.includes('|')) return;
       if (ctx.terminology.isCoreExtension(url) || KNOWN_NAMESPACES.some((re) => re.test(url))) return;
-      // Loaded packages and workspace profiles (the profiles work) define the rest.
-      if (ctx.conformance?.resolve?.(url) !== undefined) return;
       // Extensions defined in loaded packages and workspace folders (issue 6).
       if (ctx.conformance?.resolve?.(url) !== undefined) return;
       if (EXAMPLE.test(url) && ctx.settings['allowExampleUrls'] !== false) return;
