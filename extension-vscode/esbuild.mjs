@@ -66,4 +66,17 @@ for (const file of ['r4-core.json', 'r4-terminology.json']) {
   }
   copyFileSync(from, join(here, 'dist', 'definitions', file));
 }
+// The language server's validation worker and hover data, when its build has them: the worker goes beside
+// dist/server.js, where the server looks for it by default; the hover data is passed by src/server.ts.
+const serverDist = dirname(serverEntry);
+const worker = join(serverDist, 'worker', 'validation-worker.js');
+if (existsSync(worker)) {
+  await esbuild.build({ ...common, entryPoints: { 'validation-worker': worker }, outdir: 'dist' });
+  console.log('extension-vscode: dist/validation-worker.js written');
+}
+const hover = join(serverDist, 'r4-hover.json');
+if (existsSync(hover)) {
+  copyFileSync(hover, join(here, 'dist', 'r4-hover.json'));
+  console.log('extension-vscode: dist/r4-hover.json copied');
+}
 console.log('extension-vscode: dist/extension.js, dist/server.js, dist/definitions/, out/test/ written');
