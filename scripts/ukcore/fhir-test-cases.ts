@@ -19,7 +19,7 @@ interface Expected { errorCount?: number; errorCountExcludingTxServer?: number }
 interface Case {
   id: string; module: string; file: string; useTest?: boolean; coreOnlyBase?: boolean; needsNetworkFetch?: boolean;
   externalPackagesNotInRepo?: string[] | null; inputIsParseableFhirJson?: boolean;
-  supporting?: { file: string; kind: string; inRepo: boolean; convertedJson?: string }[] | null;
+  supporting?: { file: string; kind?: string; inRepo: boolean; convertedJson?: string }[] | null;
   packages?: { package: string; file?: string; inRepo: boolean }[] | null;
   expected: Expected; profileStep?: { source: string; sourceInRepo?: boolean; supporting?: Case['supporting']; packages?: Case['packages']; expected: Expected } | null;
 }
@@ -42,7 +42,7 @@ function storeFor(supporting: Case['supporting'], packages: Case['packages']): C
   for (const e of core) store.addLazy(e.url, 'StructureDefinition', e.version || undefined, { source: 'core' }, e.load);
   for (const s of supporting ?? []) {
     if (s.kind === 'supporting-r5-format') return undefined; // R5-format files are not converted here
-    if (s.kind !== 'supporting' && s.kind !== 'profiles') continue;
+    if (s.kind !== undefined && s.kind !== 'supporting' && s.kind !== 'profiles') continue;
     if (!s.inRepo) return undefined;
     const path = s.convertedJson ? join(dir, 'files-converted', s.convertedJson) : join(files, s.file);
     if (!existsSync(path)) return undefined;

@@ -48,7 +48,15 @@ function contextAllows(contexts: readonly { type?: string; expression?: string }
 }
 
 /** Extension findings for one resource (nested resources are left to their own pass). */
-export function checkExtensions(resource: Json, resourceType: string, definitions: Definitions, source: ProfileSource, validator: ProfileValidator): ProfileFinding[] {
+export function checkExtensions(
+  resource: Json,
+  resourceType: string,
+  definitions: Definitions,
+  source: ProfileSource,
+  validator: ProfileValidator,
+  /** Domains whose extensions the loaded packages define: an unknown URL there is a finding. */
+  ownDomains: ReadonlySet<string> = new Set(),
+): ProfileFinding[] {
   const findings: ProfileFinding[] = [];
   const stack: Frame[] = [{ value: resource, elementPath: resourceType, childrenPath: resourceType, type: resourceType, typePath: resourceType, path: [], isRoot: true }];
   while (stack.length > 0) {
@@ -75,6 +83,16 @@ export function checkExtensions(resource: Json, resourceType: string, definition
         if ((key === 'extension' || key === 'modifierExtension') && typeof v['url'] === 'string') {
           const url = v['url'];
           const sd = /^[a-z][a-z0-9+.-]*:/i.test(url) ? source.structureDefinition(url) : undefined;
+          const domain = /^[a-z][a-z0-9+.-]*:\/\/([^/:?#]+)/i.exec(url)?.[1]?.toLowerCase();
+          if (!sd && domain && ownDomains.has(domain) && frame.extensionUrl === undefined) {
+            findings.push({
+              kind: 'extension-undefined',
+              severity: 'error',
+              path,
+              profile: url,
+              message: `The extension ${url} is not defined by the loaded packages or workspace, which define the other extensions under ${domain}: misspelt, retired, or from another version?`,
+            });
+          }
           if (sd && sd.type === 'Extension') {
             if (sd.context?.length && !contextAllows(sd.context, frame, resourceType, definitions)) {
               findings.push({

@@ -8,9 +8,28 @@ import type { ConformanceSource } from '../validation/run.js';
 import { ConformanceStore } from '../packages/store.js';
 import { checkExtensions } from './extensions.js';
 import type { ProfileFinding, ProfileFindingKind } from './validate.js';
+import { defaultFhirPathProvider } from '../validation/invariants/default-provider.js';
+import { FhirPathCompiler } from '../validation/invariants/fhirpath-engine.js';
+import { invariantEnv, isFailure } from '../validation/invariants/index.js';
 
 function storeOf(c: ConformanceSource | undefined): ConformanceStore | undefined {
   return c instanceof ConformanceStore ? c : undefined;
+}
+
+/** Domains under which the loaded (non-core) packages define extensions, computed once per store. */
+const domainsByStore = new WeakMap<ConformanceStore, Set<string>>();
+function extensionDomains(store: ConformanceStore): Set<string> {
+  let domains = domainsByStore.get(store);
+  if (domains) return domains;
+  domains = new Set();
+  for (const entry of store.all('StructureDefinition')) {
+    if (entry.origin.source === 'core') continue;
+    const sd = entry.resource as { type?: string; url?: string };
+    const d = sd.type === 'Extension' && sd.url ? /^[a-z][a-z0-9+.-]*:\/\/([^/:?#]+)/i.exec(sd.url)?.[1]?.toLowerCase() : undefined;
+    if (d && d !== 'hl7.org') domains.add(d);
+  }
+  domainsByStore.set(store, domains);
+  return domains;
 }
 
 /** Profiles an ImplementationGuide in the loaded packages declares global for a resource type (IG.global). */
@@ -40,14 +59,40 @@ export function profileFindings(ctx: ResourceContext): ProfileFinding[] {
     findings.push(f);
   };
   for (const profile of new Set([...ctx.profiles, ...globalProfiles(store, ctx.resourceType)])) for (const f of validator.validate(ctx.value, profile)) add(f);
-  for (const f of checkExtensions(ctx.value, ctx.resourceType, ctx.definitions, store, validator)) add(f);
+  const allowed = new Set((ctx.settings.allowUnresolvedExtensionDomains ?? []).map((d) => d.toLowerCase()));
+  const own = new Set([...extensionDomains(store)].filter((d) => !allowed.has(d)));
+  for (const f of checkExtensions(ctx.value, ctx.resourceType, ctx.definitions, store, validator, own)) add(f);
   store.memo.set(key, findings);
   return findings;
 }
 
 /** Reports the findings of one kind (the body of each profile-* rule). */
-export function reportProfileFindings(ctx: ResourceContext, kinds: readonly ProfileFindingKind[]): void {
+export function reportProfileFindings(ctx: ResourceContext, kinds: readonly Exclude<ProfileFindingKind, 'constraint'>[]): void {
   for (const f of profileFindings(ctx)) {
-    if (kinds.includes(f.kind)) ctx.report({ path: [...ctx.path, ...f.path], message: f.message, severity: f.severity, data: { profile: f.profile } });
+    if ((kinds as readonly string[]).includes(f.kind)) ctx.report({ path: [...ctx.path, ...f.path], message: f.message, severity: f.severity, data: { profile: f.profile } });
+  }
+}
+
+/** One FHIRPath compiler per definitions instance (its compiled-expression cache lives as long as the validator). */
+const compilers = new WeakMap<object, FhirPathCompiler>();
+
+/** Evaluates the invariants profiles add and reports the failing ones (the profile-invariant rule). */
+export function reportProfileInvariants(ctx: ResourceContext): void {
+  const pending = profileFindings(ctx).filter((f) => f.kind === 'constraint' && f.constraint);
+  if (pending.length === 0) return;
+  let compiler = compilers.get(ctx.definitions);
+  if (!compiler) compilers.set(ctx.definitions, (compiler = new FhirPathCompiler(defaultFhirPathProvider)));
+  const env = invariantEnv(ctx);
+  for (const f of pending) {
+    const c = f.constraint!;
+    const fn = compiler.compile(c.expression, c.base);
+    if (fn instanceof Error) continue; // an expression fhirpath.js cannot compile is not held against the resource
+    let result: unknown[];
+    try {
+      result = fn(c.value, env);
+    } catch {
+      continue;
+    }
+    if (isFailure(result)) ctx.report({ path: [...ctx.path, ...f.path], message: f.message, severity: f.severity, data: { profile: f.profile, key: c.key } });
   }
 }

@@ -10,7 +10,7 @@ import type { ElementDefinition, StructureDefinition } from './types.js';
 import type { ResourceLookup } from './valueset.js';
 import { ValueSetChecker } from './valueset.js';
 
-export type ProfileFindingKind = 'unknown-profile' | 'cardinality' | 'slicing' | 'fixed' | 'type' | 'binding' | 'extension-context';
+export type ProfileFindingKind = 'unknown-profile' | 'cardinality' | 'slicing' | 'fixed' | 'type' | 'binding' | 'extension-context' | 'extension-undefined' | 'constraint';
 
 export interface ProfileFinding {
   kind: ProfileFindingKind;
@@ -19,6 +19,8 @@ export interface ProfileFinding {
   /** Relative to the validated value. */
   path: (string | number)[];
   profile: string;
+  /** kind 'constraint': a FHIRPath invariant the profile adds, to evaluate on `value` (profile-invariant rule). */
+  constraint?: { key: string; expression: string; base: string | undefined; value: unknown };
 }
 
 /** What profile validation reads: snapshots (generated when needed) and conformance resources. */
@@ -224,13 +226,28 @@ export class ProfileValidator {
       findings.push({ kind: 'fixed', severity: 'error', path: item.path, profile, message: `Value is ${value.length} characters long; ${where} allows at most ${def.maxLength} (profile ${profile})` });
     }
     this.#checkBinding(item, def, findings, profile);
+    // Invariants the profile adds (core ones are the engine's invariant rule).
+    for (const c of def.constraint ?? []) {
+      if (!c.expression || !c.source || c.source.startsWith('http://hl7.org/fhir/StructureDefinition/') || value === undefined || value === null) continue;
+      // Inside a nested resource (contained, entry.resource) %resource would be that resource: not evaluated here.
+      if (item.path.some((seg) => seg === 'contained' || seg === 'resource')) continue;
+      const isRoot = !def.path.includes('.');
+      findings.push({
+        kind: 'constraint',
+        severity: c.severity === 'warning' ? 'warning' : 'error',
+        path: item.path,
+        profile,
+        message: `Constraint failed: ${c.key}: '${c.human}' (profile ${profile})`,
+        constraint: { key: c.key, expression: c.expression, base: isRoot && isObject(value) && typeof value['resourceType'] === 'string' ? undefined : def.path, value },
+      });
+    }
     if (!isObject(value) || depth > MAX_NESTING) return;
     // Type profiles (extension definitions, data type profiles) on this element.
     const typeProfiles = (def.type ?? []).flatMap((t) => (!item.typeCode || t.code.toLowerCase() === item.typeCode.toLowerCase() ? (t.profile ?? []) : []));
     if (typeProfiles.length > 0 && node.id !== node.def.path.split('.')[0]) {
       const results = typeProfiles.map((p) => this.validate(value, p, depth + 1).map((f) => ({ ...f, path: [...item.path, ...f.path] })));
       // One of the listed profiles must fit; report against the first when none does.
-      const fits = results.find((r) => !r.some((f) => f.severity === 'error' && f.kind !== 'unknown-profile'));
+      const fits = results.find((r) => !r.some((f) => f.severity === 'error' && f.kind !== 'unknown-profile' && f.kind !== 'constraint'));
       findings.push(...(fits ?? results[0] ?? []));
     }
     this.#checkChildren(value, node, item.path, findings, profile, depth);
@@ -368,7 +385,7 @@ export class ProfileValidator {
         case 'profile': {
           const profiles = (target?.def.type ?? []).flatMap((t) => t.profile ?? []);
           if (profiles.length === 0) return undefined;
-          const ok = values.some((v) => profiles.some((p) => !this.validate(v, p, depth + 1).some((f) => f.severity === 'error')));
+          const ok = values.some((v) => profiles.some((p) => !this.validate(v, p, depth + 1).some((f) => f.severity === 'error' && f.kind !== 'constraint')));
           if (!ok) return false;
           break;
         }
