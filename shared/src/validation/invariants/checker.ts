@@ -89,7 +89,7 @@ export class InvariantChecker {
         const correction = CORRECTED_EXPRESSIONS[c.key];
         const expression = correction && correction.from === c.expression ? correction.to : c.expression;
         const constraint = { ...c, expression };
-        const fast = this.fastPaths ? (fastPathFor(expression) ?? compileMini(expression, base ?? elementPath, this.definitions)) : undefined;
+        const fast = this.fastPaths ? (fastPathFor(expression, base ?? elementPath) ?? compileMini(expression, base ?? elementPath, this.definitions)) : undefined;
         out.push({ constraint, base, fast, fallbacks: 0 });
       }
     };

@@ -7,6 +7,7 @@
 
 import type { InvariantEnv } from './fhirpath-engine.js';
 import { Unsupported } from './mini-fhirpath.js';
+import { checkHtml } from './html-checks.js';
 
 /** Evaluates one invariant on an element value; returns the FHIRPath result collection. */
 export type FastPath = (value: unknown, env: InvariantEnv) => unknown[];
@@ -107,7 +108,17 @@ function containedIds(root: unknown): unknown[] {
   return Array.isArray(contained) ? contained.map((c) => obj(c)?.['id']) : [];
 }
 
-/** The fast path for an expression, if there is one. */
-export function fastPathFor(expression: string): FastPath | undefined {
+/**
+ * txt-1 and txt-2 (`htmlChecks()` on Narrative.div, an xhtml value): fhirpath.js's scanner, natively
+ * (./html-checks.ts). Another base would be a string overload (a fragment), so only this one is taken.
+ */
+const narrativeHtmlChecks: FastPath = (v) => {
+  if (typeof v !== 'string') throw new Unsupported('htmlChecks() on a non-string');
+  return [checkHtml(v, false)];
+};
+
+/** The fast path for an expression at `base` (the element path it runs on), if there is one. */
+export function fastPathFor(expression: string, base?: string): FastPath | undefined {
+  if (expression === 'htmlChecks()') return base === 'Narrative.div' ? narrativeHtmlChecks : undefined;
   return Object.prototype.hasOwnProperty.call(FAST_PATHS, expression) ? FAST_PATHS[expression] : undefined;
 }

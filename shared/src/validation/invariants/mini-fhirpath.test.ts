@@ -21,6 +21,17 @@ const crafted: unknown[] = [
   { resourceType: 'Questionnaire', status: 'draft', item: [{ linkId: 'a', type: 'display', maxLength: 3, item: [{ linkId: 'a', type: 'group' }] }] },
   { resourceType: 'Bundle', type: 'collection', entry: [{ fullUrl: 'urn:uuid:1', resource: { resourceType: 'Basic', code: { text: 'x' } } }, { fullUrl: 'urn:uuid:1' }] },
   { resourceType: 'Patient', _gender: { extension: [{ url: 'http://x', valueString: 'y' }] }, telecom: [{ system: 'phone' }, { value: '1' }] },
+  // Narratives for htmlChecks() (txt-1, txt-2): unknown element, HTML entity, unclosed tag, no content, image only, bad xmlns, comment.
+  ...[
+    '<div xmlns="http://www.w3.org/1999/xhtml"><script>x</script></div>',
+    '<div xmlns="http://www.w3.org/1999/xhtml">a&nbsp;b</div>',
+    '<div xmlns="http://www.w3.org/1999/xhtml"><p>open</div>',
+    '<div xmlns="http://www.w3.org/1999/xhtml">  </div>',
+    '<div xmlns="http://www.w3.org/1999/xhtml"><img src="a.png"/></div>',
+    '<div xmlns="http://example.org">x</div>',
+    '<div xmlns="http://www.w3.org/1999/xhtml"><!-- c -->x &#169; &amp; <a href="#x" onclick="y">l</a></div>',
+    '<p>not a div</p>',
+  ].map((div) => ({ resourceType: 'Basic', code: { text: 'x' }, text: { status: 'generated', div } })),
 ];
 
 function corpus(): { name: string; text: string }[] {
@@ -45,6 +56,7 @@ describe('invariant fast paths', () => {
     const compiler = new FhirPathCompiler(defaultFhirPathProvider);
     const mismatches: string[] = [];
     let compared = 0;
+    const comparedKeys = new Set<string>();
     const compare = (ctx: ResourceContext, applicable: readonly ApplicableConstraint[], value: unknown, where: string): void => {
       const env = invariantEnv(ctx);
       for (const a of applicable) {
@@ -66,6 +78,7 @@ describe('invariant fast paths', () => {
           continue;
         }
         compared++;
+        comparedKeys.add(a.constraint.key);
         if (JSON.stringify(fast) !== JSON.stringify(expected)) mismatches.push(`${where} ${a.constraint.key}: fast ${JSON.stringify(fast)} fhirpath.js ${JSON.stringify(expected)}`);
       }
     };
@@ -80,7 +93,8 @@ describe('invariant fast paths', () => {
       elements: {
         '*'(ctx) {
           const v = ctx.elementValue;
-          if (v === null || typeof v !== 'object' || Array.isArray(v)) return;
+          // Primitives too: Narrative.div (an xhtml string) carries txt-1 and txt-2.
+          if (v === null || v === undefined || Array.isArray(v)) return;
           compare(ctx, checker.constraintsAt(ctx.definition.path, ctx.elementType, false), v, ctx.elementPath);
         },
       },
@@ -92,6 +106,7 @@ describe('invariant fast paths', () => {
     }
     expect(mismatches.slice(0, 20)).toEqual([]);
     expect(compared).toBeGreaterThan(crafted.length);
+    expect([...comparedKeys]).toEqual(expect.arrayContaining(['txt-1', 'txt-2', 'ref-1']));
     console.log(`fast paths compared with fhirpath.js: ${compared} evaluations`);
   }, 120_000);
 
