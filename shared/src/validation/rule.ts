@@ -56,6 +56,8 @@ export interface ResourceContext {
   definitions: Definitions;
   /** The parsed document (text and offset tree), for rules that need raw text; built on first use. */
   readonly document: JsonDocument;
+  /** The text of the value at `path` as written (e.g. a JSON number "1.0"); undefined if it is not there. */
+  sourceText?(path: Path): string | undefined;
   /** Enclosing resources, innermost first (empty for the top-level resource). */
   ancestors: readonly ResourceFrame[];
   /** Core value sets and code systems, when the host loaded them (terminology/; binding rules skip without). */

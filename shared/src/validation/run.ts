@@ -128,6 +128,9 @@ export function createValidator(deps: ValidatorDeps): Validator {
           for (const e of doc.errors) addParseError(e);
         }
       }
+      // One path locator per call, made on first use (reports, sourceText).
+      let locatorFn: ((path: Path) => LocatedRange) | undefined;
+      const locator = (): ((path: Path) => LocatedRange) => (locatorFn ??= doc ? treeLocator(doc) : createPathLocator(text));
       // Rules see a document whose offset tree is built only when they read `root`.
       let lazyDoc: JsonDocument | undefined;
       const getDoc = (): JsonDocument =>
@@ -200,6 +203,10 @@ export function createValidator(deps: ValidatorDeps): Validator {
           get document() {
             return getDoc();
           },
+          sourceText(path: Path) {
+            const loc = locator()(path);
+            return loc.depth === path.length ? text.slice(loc.offset, loc.offset + loc.length) : undefined;
+          },
           ancestors,
           ...(deps.terminology ? { terminology: deps.terminology } : {}),
           ...(deps.conformance ? { conformance: deps.conformance } : {}),
@@ -253,7 +260,7 @@ export function createValidator(deps: ValidatorDeps): Validator {
       });
 
       // Valid JSON: locate paths by skipping through the text; tolerant parse: use its tree.
-      const locate = pending.length === 0 ? undefined : doc ? treeLocator(doc) : createPathLocator(text);
+      const locate = pending.length === 0 ? undefined : locator();
       for (const p of pending) {
         const { rule, args } = p;
         const loc = locate!(args.path);

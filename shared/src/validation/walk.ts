@@ -376,6 +376,10 @@ class ElementCtx {
   get document(): ResourceContext['document'] {
     return this.r.document;
   }
+  get sourceText(): ResourceContext['sourceText'] {
+    const r = this.r;
+    return (path) => r.sourceText?.(path);
+  }
   get ancestors(): ResourceContext['ancestors'] {
     return this.r.ancestors;
   }

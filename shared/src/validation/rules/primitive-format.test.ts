@@ -25,6 +25,8 @@ describe.skipIf(definitionsMissing !== undefined)('primitive-format', () => {
     ['base64 alphabet', { resourceType: 'Binary', contentType: 'text/plain', data: 'SGVsbG8.' }, 'illegal character "."'],
     ['base64 padding', { resourceType: 'Binary', contentType: 'text/plain', data: 'SG=sbG8=' }, 'multiple of 4'],
     ['positiveInt', { resourceType: 'Patient', multipleBirthInteger: 2147483648 }, 'outside the 32-bit integer range'],
+    ['integer written with a decimal point', '{"resourceType":"Patient","multipleBirthInteger":2.0}', '2.0 is not a valid integer'],
+    ['integer written with an exponent', '{"resourceType":"Patient","multipleBirthInteger":1e2}', '1e2 is not a valid integer'],
     ['uri with spaces', { ...pat, identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs number', value: '9449305552' }] }, 'URIs cannot contain whitespace'],
     ['malformed uuid', { resourceType: 'Bundle', type: 'collection', entry: [{ fullUrl: 'urn:uuid:6a2ee390-978e-42c6-8f88-c17dff3bd8a', resource: pat }] }, 'not a valid UUID URI'],
     ['oid', { ...pat, identifier: [{ system: 'urn:oid:2.16.840.1.113883.', value: 'x' }] }, 'not a valid OID URI'],

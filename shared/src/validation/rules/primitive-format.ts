@@ -97,9 +97,10 @@ function integerLike(ctx: ElementContext): void {
   const n = ctx.elementValue;
   if (typeof n !== 'number') return;
   const t = ctx.elementType;
-  // The JSON number as written is not kept; 1.0 reads as 1 (a whole number, so accepted).
-  if (!Number.isInteger(n)) {
-    bad(ctx, `${ctx.elementPath}: ${n} is not a valid ${t}: it must be a whole number without a fractional part`);
+  // JSON.parse reads 1.0 and 1e2 as whole numbers; the text as written decides (R4 integer regex).
+  const raw = Number.isInteger(n) ? ctx.sourceText?.(ctx.elementPathInDoc) : String(n);
+  if (!Number.isInteger(n) || (raw !== undefined && !/^-?[0-9]+$/.test(raw))) {
+    bad(ctx, `${ctx.elementPath}: ${raw ?? n} is not a valid ${t}: it must be a whole number without a decimal point or exponent`);
     return;
   }
   if (n < INT_MIN || n > INT_MAX) bad(ctx, `${ctx.elementPath}: ${n} is outside the 32-bit ${t} range (${INT_MIN} to ${INT_MAX})`);
