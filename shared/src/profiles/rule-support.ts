@@ -10,7 +10,16 @@ import { checkExtensions } from './extensions.js';
 import type { ProfileFinding, ProfileFindingKind } from './validate.js';
 import { defaultFhirPathProvider } from '../validation/invariants/default-provider.js';
 import { FhirPathCompiler } from '../validation/invariants/fhirpath-engine.js';
-import { invariantEnv, isFailure } from '../validation/invariants/index.js';
+import { invariantEnv, isFailure, SKIPPED_CONSTRAINTS } from '../validation/invariants/index.js';
+
+/** Whether the core definition of the element (or of its type) declares this constraint key. */
+function isCoreConstraint(ctx: ResourceContext, key: string, basePath: string | undefined): boolean {
+  if (!basePath) return false;
+  const element = ctx.definitions.element(basePath);
+  if (element?.constraints?.some((c) => c.key === key)) return true;
+  const type = ctx.definitions.type(basePath.split('.')[0] ?? '');
+  return type?.elements[0]?.constraints?.some((c) => c.key === key) === true;
+}
 
 function storeOf(c: ConformanceSource | undefined): ConformanceStore | undefined {
   return c instanceof ConformanceStore ? c : undefined;
@@ -85,6 +94,8 @@ export function reportProfileInvariants(ctx: ResourceContext): void {
   const env = invariantEnv(ctx);
   for (const f of pending) {
     const c = f.constraint!;
+    // Core invariants copied into a profile (some generators restamp their source) are the invariant rule's.
+    if (SKIPPED_CONSTRAINTS.has(c.key) || isCoreConstraint(ctx, c.key, c.basePath)) continue;
     const fn = compiler.compile(c.expression, c.base);
     if (fn instanceof Error) continue; // an expression fhirpath.js cannot compile is not held against the resource
     let result: unknown[];

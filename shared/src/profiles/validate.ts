@@ -20,7 +20,7 @@ export interface ProfileFinding {
   path: (string | number)[];
   profile: string;
   /** kind 'constraint': a FHIRPath invariant the profile adds, to evaluate on `value` (profile-invariant rule). */
-  constraint?: { key: string; expression: string; base: string | undefined; value: unknown };
+  constraint?: { key: string; expression: string; base: string | undefined; value: unknown; basePath?: string | undefined };
 }
 
 /** What profile validation reads: snapshots (generated when needed) and conformance resources. */
@@ -238,7 +238,7 @@ export class ProfileValidator {
         path: item.path,
         profile,
         message: `Constraint failed: ${c.key}: '${c.human}' (profile ${profile})`,
-        constraint: { key: c.key, expression: c.expression, base: isRoot && isObject(value) && typeof value['resourceType'] === 'string' ? undefined : def.path, value },
+        constraint: { key: c.key, expression: c.expression, base: isRoot && isObject(value) && typeof value['resourceType'] === 'string' ? undefined : def.path, value, basePath: def.base?.path },
       });
     }
     if (!isObject(value) || depth > MAX_NESTING) return;
