@@ -21,6 +21,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time: unlike `dur`, not inflated when other processes compete for the cores. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: { url?: string; scriptName?: string; frames?: { processId?: number; parent?: string }[] } };
@@ -30,7 +32,7 @@ interface TraceEvent {
  * Sum of top-level script events (evaluation, callbacks, compile) attributed to the extension's scripts on the
  * page's renderer main thread (the trace is browser-wide: the service worker's work is excluded).
  */
-function extensionMainThreadMs(events: TraceEvent[]): number {
+function extensionMainThreadMs(events: TraceEvent[]): { wall: number; cpu: number } {
   const started = events.find((e) => e.name === 'TracingStartedInBrowser');
   const pids = new Set((started?.args?.data?.frames ?? []).filter((f) => !f.parent).map((f) => f.processId));
   const mainThreads = new Set(
@@ -47,19 +49,18 @@ function extensionMainThreadMs(events: TraceEvent[]): number {
     for (const e of ours) by.set(`${e.name} ${(e.args?.data?.url ?? '').split('/').pop()}`, (by.get(`${e.name} ${(e.args?.data?.url ?? '').split('/').pop()}`) ?? 0) + (e.dur ?? 0) / 1000);
     console.log([...by].map(([k, v]) => `${k}=${v.toFixed(1)}`).join(', '));
   }
-  let total = 0;
+  // Top-level events only: nested ones (a compile inside an evaluation) are already counted.
+  let wall = 0;
+  let cpu = 0;
   let coveredUntil = -1;
   for (const e of ours) {
     const end = e.ts + (e.dur ?? 0);
-    if (e.ts >= coveredUntil) {
-      total += e.dur ?? 0;
-      coveredUntil = end;
-    } else if (end > coveredUntil) {
-      total += end - coveredUntil;
-      coveredUntil = end;
-    }
+    if (e.ts < coveredUntil) continue;
+    wall += e.dur ?? 0;
+    cpu += e.tdur ?? e.dur ?? 0;
+    coveredUntil = end;
   }
-  return total / 1000;
+  return { wall: wall / 1000, cpu: cpu / 1000 };
 }
 
 const median = (xs: number[]) => {
@@ -85,22 +86,15 @@ async function main(): Promise<void> {
   console.log(`background: ${background.length} B raw, ${gzipSync(background, { level: 9 }).length} B gzipped`);
 
   const big = largeNotice();
-  const cases: (FixtureCase & { html?: string })[] = [
+  const cases: FixtureCase[] = [
     ...CASES,
     { fixture: 'find-a-tender-old (40 lots)', path: '/www.find-tender.service.gov.uk/Notice/099999-2024', expect: [], secrets: [] },
   ];
+  // Baseline: a page the content script loads on but no adapter reads (a repository's issue list).
+  const idlePath = '/github.com/nhsuk/nhsuk-frontend/issues';
   const guard = await startNetworkGuard();
-  const server = await startFixtureServer(CASES, {});
-  const bigServer = await import('node:http').then(
-    ({ createServer }) =>
-      new Promise<{ origin: string; close(): void }>((resolve) => {
-        const s = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(big));
-        s.listen(0, '127.0.0.1', () => {
-          const { port } = s.address() as import('node:net').AddressInfo;
-          resolve({ origin: `http://127.0.0.1:${port}`, close: () => s.close() });
-        });
-      }),
-  );
+  const bigPath = '/www.find-tender.service.gov.uk/Notice/099999-2024';
+  const server = await startFixtureServer(CASES, { [idlePath]: 'github' }, { [bigPath]: big });
   console.log(`large notice: ${Buffer.byteLength(big)} B of HTML`);
   const session = await launchChromium({ guard, extensionDir: EXTENSION_DIR });
   try {
@@ -113,18 +107,19 @@ async function main(): Promise<void> {
     await warm.locator('[data-wheelhouse-overlay][data-state="ready"]').waitFor({ state: 'attached' });
     await warm.close();
 
-    console.log('| page | main-thread ms (trace, median) | extract+render ms (median) | overlay after load event ms (median) |');
-    console.log('| --- | --- | --- | --- |');
+    console.log('| page | content-script main-thread CPU ms (trace tdur, median) | same, wall ms | extract+render wall ms | overlay after load event, ms |');
+    console.log('| --- | --- | --- | --- | --- |');
     for (const c of cases) {
-      const origin = c.fixture.includes('40 lots') ? bigServer.origin : server.origin;
+      const origin = server.origin;
       const trace: number[] = [];
+      const cpu: number[] = [];
       const work: number[] = [];
       const afterLoad: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         const page = await context.newPage();
         const cdp = await context.newCDPSession(page);
         const events: TraceEvent[] = [];
-        cdp.on('Tracing.dataCollected', (m: { value: TraceEvent[] }) => events.push(...m.value));
+        cdp.on('Tracing.dataCollected', (m) => events.push(...(m.value as unknown as TraceEvent[])));
         const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
         await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
         await page.goto(`${origin}${c.path}`);
@@ -132,17 +127,35 @@ async function main(): Promise<void> {
         const r = await page.evaluate(readOverlay);
         await cdp.send('Tracing.end');
         await done;
-        trace.push(extensionMainThreadMs(events));
+        const t = extensionMainThreadMs(events);
+        trace.push(t.wall);
+        cpu.push(t.cpu);
         work.push(r.workMs);
         afterLoad.push(Math.max(0, r.overlayAt - r.loadEnd));
         await page.close();
       }
-      console.log(`| ${c.fixture} | ${median(trace).toFixed(1)} | ${median(work).toFixed(1)} | ${median(afterLoad).toFixed(0)} |`);
+      console.log(`| ${c.fixture} | ${median(cpu).toFixed(1)} | ${median(trace).toFixed(1)} | ${median(work).toFixed(1)} | ${median(afterLoad).toFixed(0)} |`);
     }
+    const idle: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      const events: TraceEvent[] = [];
+      cdp.on('Tracing.dataCollected', (m) => events.push(...(m.value as unknown as TraceEvent[])));
+      const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+      await page.goto(`${server.origin}${idlePath}`);
+      await page.waitForLoadState('load');
+      await page.waitForTimeout(300);
+      await cdp.send('Tracing.end');
+      await done;
+      idle.push(extensionMainThreadMs(events).cpu);
+      await page.close();
+    }
+    console.log(`baseline (script loaded, no adapter for the page): ${median(idle).toFixed(1)} ms CPU`);
   } finally {
     await session.close();
     await server.close();
-    bigServer.close();
     await guard.close();
   }
 }

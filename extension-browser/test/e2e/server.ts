@@ -32,10 +32,16 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-export async function startFixtureServer(cases: readonly FixtureCase[], extraPages: Record<string, string> = {}): Promise<FixtureServer> {
+/** `extraPages` maps paths to fixture names; `rawPages` maps paths to HTML text. */
+export async function startFixtureServer(
+  cases: readonly FixtureCase[],
+  extraPages: Record<string, string> = {},
+  rawPages: Record<string, string> = {},
+): Promise<FixtureServer> {
   const pages = new Map<string, string>();
   for (const c of cases) pages.set(c.path, readFileSync(join(FIXTURES, `${c.fixture}.html`), 'utf8'));
   for (const [path, fixture] of Object.entries(extraPages)) pages.set(path, readFileSync(join(FIXTURES, `${fixture}.html`), 'utf8'));
+  for (const [path, html] of Object.entries(rawPages)) pages.set(path, html);
   const requests: LoggedRequest[] = [];
   let catalogue: RemoteCatalogue | undefined;
   let killSwitch: string[] | undefined;
