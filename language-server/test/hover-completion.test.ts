@@ -2,7 +2,15 @@
  * Hover and completion over real JSON-RPC (issue 7).
  */
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { CompletionRequest, HoverRequest, type CompletionItem, type CompletionList, type Hover, type MarkupContent, type TextEdit } from 'vscode-languageserver/node';
+import {
+  CompletionRequest,
+  HoverRequest,
+  type CompletionItem,
+  type CompletionList,
+  type Hover,
+  type MarkupContent,
+  type TextEdit,
+} from 'vscode-languageserver/node';
 import { REGISTERED_IDENTIFIER_SYSTEMS } from '@wheelhouse/shared/identifiers';
 import { describeIdentifierSystem } from '../src/features/identifier-systems.js';
 import { ensureHoverData, positionOf, startSession, type Session } from './lsp-client.js';
@@ -17,14 +25,25 @@ afterEach(() => {
 async function hover(text: string, needle: string, delta = 1): Promise<string | undefined> {
   session = await startSession();
   await session.open('file:///ws/r.json', text);
-  const h: Hover | null = await session.client.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///ws/r.json' }, position: positionOf(text, needle, delta) });
+  const h: Hover | null = await session.client.sendRequest(HoverRequest.type, {
+    textDocument: { uri: 'file:///ws/r.json' },
+    position: positionOf(text, needle, delta),
+  });
   return h ? (h.contents as MarkupContent).value : undefined;
 }
 
-async function complete(text: string, needle: string, delta: number, capabilities?: Parameters<typeof startSession>[0]): Promise<CompletionItem[]> {
+async function complete(
+  text: string,
+  needle: string,
+  delta: number,
+  capabilities?: Parameters<typeof startSession>[0],
+): Promise<CompletionItem[]> {
   session = await startSession(capabilities);
   await session.open('file:///ws/r.json', text);
-  const result = (await session.client.sendRequest(CompletionRequest.type, { textDocument: { uri: 'file:///ws/r.json' }, position: positionOf(text, needle, delta) })) as CompletionItem[] | CompletionList;
+  const result = (await session.client.sendRequest(CompletionRequest.type, {
+    textDocument: { uri: 'file:///ws/r.json' },
+    position: positionOf(text, needle, delta),
+  })) as CompletionItem[] | CompletionList;
   return Array.isArray(result) ? result : result.items;
 }
 
@@ -41,13 +60,16 @@ describe('hover', () => {
 
   test('a bound code element: binding strength and value set; its value: the code display', async () => {
     const text = '{ "resourceType": "Patient", "gender": "female" }';
-    expect(await hover(text, '"gender"')).toMatch(/Binding \(required\): \[AdministrativeGender\]\(http:\/\/hl7\.org\/fhir\/ValueSet\/administrative-gender/);
+    expect(await hover(text, '"gender"')).toMatch(
+      /Binding \(required\): \[AdministrativeGender\]\(http:\/\/hl7\.org\/fhir\/ValueSet\/administrative-gender/,
+    );
     session?.dispose();
     expect(await hover(text, '"female"')).toContain('`female` — **Female**');
   });
 
   test('a choice type inside a Bundle entry resource, and constraints', async () => {
-    const text = '{ "resourceType": "Bundle", "type": "collection", "entry": [{ "resource": { "resourceType": "Observation", "valueQuantity": { "value": 1 } } }] }';
+    const text =
+      '{ "resourceType": "Bundle", "type": "collection", "entry": [{ "resource": { "resourceType": "Observation", "valueQuantity": { "value": 1 } } }] }';
     const md = await hover(text, '"valueQuantity"');
     expect(md).toContain('**Observation.value[x]**');
     expect(md).toContain('`Quantity` (one of Quantity, CodeableConcept');
@@ -57,13 +79,17 @@ describe('hover', () => {
   });
 
   test('a Coding code: the display from its system', async () => {
-    const text = '{ "resourceType": "Patient", "maritalStatus": { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v3-MaritalStatus", "code": "M" }] } }';
+    const text =
+      '{ "resourceType": "Patient", "maritalStatus": { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/v3-MaritalStatus", "code": "M" }] } }';
     expect(await hover(text, '"M"')).toContain('**Married**');
   });
 
   test('an identifier system: what it identifies', async () => {
-    const text = '{ "resourceType": "Patient", "identifier": [{ "system": "https://fhir.nhs.uk/Id/nhs-number", "value": "9434765919" }] }';
-    expect(await hover(text, '"https://fhir.nhs.uk/Id/nhs-number"')).toContain('NHS number: the 10-digit number');
+    const text =
+      '{ "resourceType": "Patient", "identifier": [{ "system": "https://fhir.nhs.uk/Id/nhs-number", "value": "9434765919" }] }';
+    expect(await hover(text, '"https://fhir.nhs.uk/Id/nhs-number"')).toContain(
+      'NHS number: the 10-digit number',
+    );
   });
 
   test('the resourceType value, and nothing for non-FHIR JSON or unknown properties', async () => {
@@ -75,7 +101,8 @@ describe('hover', () => {
   });
 
   test('every registered NHS identifier system has a description', () => {
-    for (const system of REGISTERED_IDENTIFIER_SYSTEMS) expect(describeIdentifierSystem(system), system).toBeTruthy();
+    for (const system of REGISTERED_IDENTIFIER_SYSTEMS)
+      expect(describeIdentifierSystem(system), system).toBeTruthy();
   });
 });
 
@@ -84,7 +111,16 @@ describe('completion', () => {
     const text = '{ "resourceType": "Observation", "status": "final",  }';
     const items = await complete(text, '"final",', 9);
     const names = labels(items);
-    expect(names).toEqual(expect.arrayContaining(['code', 'subject', 'valueQuantity', 'valueString', 'effectiveDateTime', '_issued']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'code',
+        'subject',
+        'valueQuantity',
+        'valueString',
+        'effectiveDateTime',
+        '_issued',
+      ]),
+    );
     expect(names).not.toContain('status');
     expect(names).not.toContain('resourceType');
     const code = items.find((i) => i.label === 'code')!;
@@ -98,8 +134,13 @@ describe('completion', () => {
     const birthDate = items.find((i) => i.label === 'birthDate')!;
     expect(birthDate.filterText).toBe('"birthDate"');
     expect((birthDate.textEdit as TextEdit).newText).toBe('"birthDate": "$1"');
-    expect((birthDate.textEdit as TextEdit).range).toEqual({ start: { line: 0, character: 29 }, end: { line: 0, character: 32 } });
-    expect((items.find((i) => i.label === 'identifier')!.textEdit as TextEdit).newText).toBe('"identifier": [{$1}]');
+    expect((birthDate.textEdit as TextEdit).range).toEqual({
+      start: { line: 0, character: 29 },
+      end: { line: 0, character: 32 },
+    });
+    expect((items.find((i) => i.label === 'identifier')!.textEdit as TextEdit).newText).toBe(
+      '"identifier": [{$1}]',
+    );
   });
 
   test('once one choice type is present, the others are not offered; commas keep the JSON valid', async () => {
@@ -112,7 +153,9 @@ describe('completion', () => {
   test('required children are filled in: Bundle.entry.request', async () => {
     const text = '{ "resourceType": "Bundle", "type": "transaction", "entry": [{  }] }';
     const items = await complete(text, '[{', 3);
-    expect((items.find((i) => i.label === 'request')!.textEdit as TextEdit).newText).toBe('"request": { "method": "$1", "url": "$2" }');
+    expect((items.find((i) => i.label === 'request')!.textEdit as TextEdit).newText).toBe(
+      '"request": { "method": "$1", "url": "$2" }',
+    );
   });
 
   test('codes of a required binding, with displays', async () => {
@@ -137,7 +180,8 @@ describe('completion', () => {
   });
 
   test('identifier systems and core extension URLs', async () => {
-    const text = '{ "resourceType": "Patient", "identifier": [{ "system": "" }], "extension": [{ "url": "" }] }';
+    const text =
+      '{ "resourceType": "Patient", "identifier": [{ "system": "" }], "extension": [{ "url": "" }] }';
     const systems = await complete(text, '""', 1);
     expect(labels(systems)).toContain('https://fhir.nhs.uk/Id/nhs-number');
     session?.dispose();
@@ -146,8 +190,12 @@ describe('completion', () => {
   });
 
   test('without snippet support the text has no tab stops', async () => {
-    const items = await complete('{ "resourceType": "Patient", "bi', '"bi', 3, { textDocument: { completion: { completionItem: { snippetSupport: false } } } });
-    expect((items.find((i) => i.label === 'birthDate')!.textEdit as TextEdit).newText).toBe('"birthDate": ""');
+    const items = await complete('{ "resourceType": "Patient", "bi', '"bi', 3, {
+      textDocument: { completion: { completionItem: { snippetSupport: false } } },
+    });
+    expect((items.find((i) => i.label === 'birthDate')!.textEdit as TextEdit).newText).toBe(
+      '"birthDate": ""',
+    );
     expect(items.find((i) => i.label === 'birthDate')!.insertTextFormat).toBe(1);
   });
 });

@@ -5,7 +5,13 @@
  * are recognised by source and code, never by message (STYLE.md 4).
  */
 import { modify } from 'jsonc-parser';
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type Diagnostic,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '@wheelhouse/shared/config';
 import { DIAGNOSTIC_SOURCE, toRange, type DiagnosticData, type PositionSource } from '../convert.js';
@@ -34,15 +40,28 @@ function dataOf(d: Diagnostic): DiagnosticData | undefined {
 }
 
 /** The engine's fixes for the diagnostics in the request, as quick fixes. */
-export function fixActions(uri: string, doc: PositionSource & { version: number }, diagnostics: readonly Diagnostic[]): CodeAction[] {
+export function fixActions(
+  uri: string,
+  doc: PositionSource & { version: number },
+  diagnostics: readonly Diagnostic[],
+): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const d of diagnostics) {
     if (!isOurs(d)) continue;
     const data = dataOf(d);
     // Offsets from another version would land in the wrong place; the next pull brings fresh ones.
     if (!data?.fix || data.version !== doc.version) continue;
-    const edits: TextEdit[] = data.fix.edits.map((e) => ({ range: toRange(doc, e.offset, e.length), newText: e.newText }));
-    actions.push({ title: data.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [uri]: edits } } });
+    const edits: TextEdit[] = data.fix.edits.map((e) => ({
+      range: toRange(doc, e.offset, e.length),
+      newText: e.newText,
+    }));
+    actions.push({
+      title: data.fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      isPreferred: true,
+      edit: { changes: { [uri]: edits } },
+    });
   }
   return actions;
 }
@@ -50,14 +69,23 @@ export function fixActions(uri: string, doc: PositionSource & { version: number 
 const FORMATTING = { insertSpaces: true, tabSize: 2, eol: '\n' };
 
 /** The edit that sets `rules[ruleId] = "off"` in the config file (creating the file when needed). */
-export function ruleOffEdit(ruleId: string, target: ConfigTarget, canCreateFiles: boolean): WorkspaceEdit | undefined {
+export function ruleOffEdit(
+  ruleId: string,
+  target: ConfigTarget,
+  canCreateFiles: boolean,
+): WorkspaceEdit | undefined {
   if (target.text === undefined) {
     if (!canCreateFiles) return undefined;
     const content = `${JSON.stringify({ rules: { [ruleId]: 'off' } }, null, 2)}\n`;
     return {
       documentChanges: [
         { kind: 'create', uri: target.uri, options: { ignoreIfExists: true } },
-        { textDocument: { uri: target.uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: content }] },
+        {
+          textDocument: { uri: target.uri, version: null },
+          edits: [
+            { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: content },
+          ],
+        },
       ],
     };
   }
@@ -68,12 +96,21 @@ export function ruleOffEdit(ruleId: string, target: ConfigTarget, canCreateFiles
   const lspEdits: TextEdit[] =
     text === target.text
       ? edits.map((e) => ({ range: toRange(doc, e.offset, e.length), newText: e.content }))
-      : [{ range: toRange(doc, 0, target.text.length), newText: `${JSON.stringify({ rules: { [ruleId]: 'off' } }, null, 2)}\n` }];
+      : [
+          {
+            range: toRange(doc, 0, target.text.length),
+            newText: `${JSON.stringify({ rules: { [ruleId]: 'off' } }, null, 2)}\n`,
+          },
+        ];
   return { changes: { [target.uri]: lspEdits } };
 }
 
 /** "Turn off <rule> in wheelhouse.config.json", once per rule among the diagnostics. */
-export function ruleOffActions(documentUri: string, diagnostics: readonly Diagnostic[], deps: CodeActionDeps): CodeAction[] {
+export function ruleOffActions(
+  documentUri: string,
+  diagnostics: readonly Diagnostic[],
+  deps: CodeActionDeps,
+): CodeAction[] {
   const target = deps.configFor(documentUri);
   if (!target) return [];
   const actions: CodeAction[] = [];
@@ -83,11 +120,21 @@ export function ruleOffActions(documentUri: string, diagnostics: readonly Diagno
     seen.add(d.code);
     const edit = ruleOffEdit(d.code, target, deps.canCreateFiles);
     if (!edit) continue;
-    actions.push({ title: `Turn off rule "${d.code}" in ${CONFIG_FILE_NAME}`, kind: CodeActionKind.QuickFix, diagnostics: diagnostics.filter((x) => isOurs(x) && x.code === d.code), edit });
+    actions.push({
+      title: `Turn off rule "${d.code}" in ${CONFIG_FILE_NAME}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: diagnostics.filter((x) => isOurs(x) && x.code === d.code),
+      edit,
+    });
   }
   return actions;
 }
 
-export function codeActions(uri: string, doc: PositionSource & { version: number }, diagnostics: readonly Diagnostic[], deps: CodeActionDeps): CodeAction[] {
+export function codeActions(
+  uri: string,
+  doc: PositionSource & { version: number },
+  diagnostics: readonly Diagnostic[],
+  deps: CodeActionDeps,
+): CodeAction[] {
   return [...fixActions(uri, doc, diagnostics), ...ruleOffActions(uri, diagnostics, deps)];
 }

@@ -5,7 +5,14 @@
  * registered NHS identifier systems and core extension URLs. Returns plain items with offset ranges; the server
  * converts offsets to positions.
  */
-import { jsonTypeOfPrimitive, type ChildElement, type Definitions, type JsonDocument, type ObjectNode, type Terminology } from '@wheelhouse/shared/validation';
+import {
+  jsonTypeOfPrimitive,
+  type ChildElement,
+  type Definitions,
+  type JsonDocument,
+  type ObjectNode,
+  type Terminology,
+} from '@wheelhouse/shared/validation';
 import type { HoverData } from './hover-data.js';
 import { identifierSystems } from './identifier-systems.js';
 import { containerAt, locate, resolveSteps, valueAt } from './fhir-tree.js';
@@ -55,7 +62,12 @@ function nextNonSpace(text: string, offset: number): string | undefined {
 }
 
 /** The JSON skeleton of a value of `type` (a tab stop inside); required children of complex types filled in. */
-function valueSkeleton(definitions: Definitions, type: string | undefined, childrenPath: string | undefined, depth: number): string {
+function valueSkeleton(
+  definitions: Definitions,
+  type: string | undefined,
+  childrenPath: string | undefined,
+  depth: number,
+): string {
   const kind = type ? definitions.type(type)?.kind : undefined;
   if (kind === 'primitive-type') {
     const json = jsonTypeOfPrimitive(type!);
@@ -67,7 +79,12 @@ function valueSkeleton(definitions: Definitions, type: string | undefined, child
 }
 
 function elementSkeleton(definitions: Definitions, child: ChildElement, depth: number): string {
-  const inner = valueSkeleton(definitions, child.type, child.isBackbone ? child.childrenPath : child.type, depth);
+  const inner = valueSkeleton(
+    definitions,
+    child.type,
+    child.isBackbone ? child.childrenPath : child.type,
+    depth,
+  );
   return child.max > 1 ? `[${inner}]` : inner;
 }
 
@@ -85,14 +102,32 @@ function numberStops(text: string): string {
 
 /** Removes tab stops for clients without snippet support. */
 export function plainText(snippet: string): string {
-  return snippet.replace(/\$\{\d+(?::([^}]*))?\}|\$\d+/g, (_m, placeholder: string | undefined) => placeholder ?? '');
+  return snippet.replace(
+    /\$\{\d+(?::([^}]*))?\}|\$\d+/g,
+    (_m, placeholder: string | undefined) => placeholder ?? '',
+  );
 }
 
-function propertyItems(deps: CompletionDeps, container: string, object: ObjectNode | undefined, offset: number, length: number, prefix: string, suffix: string, isResource: boolean): Completion[] {
+function propertyItems(
+  deps: CompletionDeps,
+  container: string,
+  object: ObjectNode | undefined,
+  offset: number,
+  length: number,
+  prefix: string,
+  suffix: string,
+  isResource: boolean,
+): Completion[] {
   const { definitions } = deps;
   const present = new Set(object?.properties.map((p) => p.key) ?? []);
   const items: Completion[] = [];
-  const add = (name: string, detail: string, documentation: string | undefined, value: string, required: boolean): void => {
+  const add = (
+    name: string,
+    detail: string,
+    documentation: string | undefined,
+    value: string,
+    required: boolean,
+  ): void => {
     if (present.has(name)) return;
     items.push({
       label: name,
@@ -106,7 +141,8 @@ function propertyItems(deps: CompletionDeps, container: string, object: ObjectNo
       filterText: `"${name}"`,
     });
   };
-  if (isResource && !present.has('resourceType')) add('resourceType', 'the resource type', undefined, '"$1"', true);
+  if (isResource && !present.has('resourceType'))
+    add('resourceType', 'the resource type', undefined, '"$1"', true);
   const table = definitions.children(container);
   for (const child of table?.elements ?? []) {
     const texts = deps.texts.element(child.elementPath)?.short;
@@ -114,15 +150,32 @@ function propertyItems(deps: CompletionDeps, container: string, object: ObjectNo
     if (child.isChoice) {
       const stem = child.name.slice(0, -3);
       // One value of a choice: once any is present, the others are not offered.
-      if ([...present].some((k) => k.startsWith(stem) && table?.byName.get(k)?.elementPath === child.elementPath)) continue;
+      if (
+        [...present].some(
+          (k) => k.startsWith(stem) && table?.byName.get(k)?.elementPath === child.elementPath,
+        )
+      )
+        continue;
       for (const t of child.element.types ?? []) {
         const name = stem + capitalise(t.code);
-        add(name, `${t.code} ${card} (${child.name})`, texts, valueSkeleton(definitions, t.code, t.code, 0), false);
+        add(
+          name,
+          `${t.code} ${card} (${child.name})`,
+          texts,
+          valueSkeleton(definitions, t.code, t.code, 0),
+          false,
+        );
       }
       continue;
     }
     const typeName = child.isBackbone ? 'BackboneElement' : (child.type ?? '');
-    add(child.name, `${typeName} ${card}`, texts, elementSkeleton(definitions, child, 0), child.element.min >= 1);
+    add(
+      child.name,
+      `${typeName} ${card}`,
+      texts,
+      elementSkeleton(definitions, child, 0),
+      child.element.min >= 1,
+    );
     if (child.type && definitions.type(child.type)?.kind === 'primitive-type') {
       const companion = child.max > 1 ? '[{$1}]' : '{$1}';
       add(`_${child.name}`, `id and extensions of ${child.name}`, undefined, companion, false);
@@ -131,12 +184,30 @@ function propertyItems(deps: CompletionDeps, container: string, object: ObjectNo
   return items;
 }
 
-function valueItem(value: string, detail: string | undefined, offset: number, length: number, sort?: string): Completion {
+function valueItem(
+  value: string,
+  detail: string | undefined,
+  offset: number,
+  length: number,
+  sort?: string,
+): Completion {
   const text = JSON.stringify(value);
-  return { label: value, kind: 'value', ...(detail ? { detail } : {}), snippet: text.replace(/\$/g, '\\$'), offset, length, filterText: text, ...(sort ? { sortText: sort } : {}) };
+  return {
+    label: value,
+    kind: 'value',
+    ...(detail ? { detail } : {}),
+    snippet: text.replace(/\$/g, '\\$'),
+    offset,
+    length,
+    filterText: text,
+    ...(sort ? { sortText: sort } : {}),
+  };
 }
 
-function codesOfValueSet(deps: CompletionDeps, url: string): { code: string; display: string; system: string }[] {
+function codesOfValueSet(
+  deps: CompletionDeps,
+  url: string,
+): { code: string; display: string; system: string }[] {
   const vs = deps.terminology?.valueSet(url);
   if (!vs) return [];
   const out: { code: string; display: string; system: string }[] = [];
@@ -150,17 +221,28 @@ function codesOfValueSet(deps: CompletionDeps, url: string): { code: string; dis
 }
 
 /** Completions for the string value of the property at `path` (range = the string with its quotes, or an insert). */
-function valueItems(deps: CompletionDeps, rootValue: unknown, path: (string | number)[], offset: number, length: number, parentObject: ObjectNode | undefined): Completion[] {
+function valueItems(
+  deps: CompletionDeps,
+  rootValue: unknown,
+  path: (string | number)[],
+  offset: number,
+  length: number,
+  parentObject: ObjectNode | undefined,
+): Completion[] {
   const key = path[path.length - 1];
   if (typeof key !== 'string') return [];
   if (key === 'resourceType') {
-    const items = deps.definitions.resourceTypeNames().map((t) => valueItem(t, deps.texts.element(t)?.short, offset, length));
+    const items = deps.definitions
+      .resourceTypeNames()
+      .map((t) => valueItem(t, deps.texts.element(t)?.short, offset, length));
     // An object holding only its resourceType gets a snippet filling the type's required elements.
     if (parentObject?.properties.length === 1) {
       for (const t of deps.definitions.resourceTypeNames()) {
         const required = requiredChildren(deps.definitions, t);
         if (required.length === 0) continue;
-        const body = required.map((c) => `"${c.name}": ${elementSkeleton(deps.definitions, c, 0)}`).join(',\n  ');
+        const body = required
+          .map((c) => `"${c.name}": ${elementSkeleton(deps.definitions, c, 0)}`)
+          .join(',\n  ');
         items.push({
           label: `${t} (required elements)`,
           kind: 'snippet',
@@ -188,16 +270,26 @@ function valueItems(deps: CompletionDeps, rootValue: unknown, path: (string | nu
   if (key === 'code' && step.container === 'Coding') {
     const system = typeof parent?.['system'] === 'string' ? parent['system'] : undefined;
     const codes = system ? deps.texts.codes(system) : undefined;
-    if (codes) return Object.entries(codes).slice(0, MAX_CODES).map(([code, display]) => valueItem(code, display, offset, length));
+    if (codes)
+      return Object.entries(codes)
+        .slice(0, MAX_CODES)
+        .map(([code, display]) => valueItem(code, display, offset, length));
   }
   if (key === 'system' && step.container === 'Coding') {
     // The systems of the value set bound to the Coding or its CodeableConcept.
-    const bound = [...steps].reverse().slice(1, 4).find((s) => s.child?.element.binding?.valueSet)?.child?.element.binding?.valueSet;
+    const bound = [...steps]
+      .reverse()
+      .slice(1, 4)
+      .find((s) => s.child?.element.binding?.valueSet)?.child?.element.binding?.valueSet;
     const vs = bound ? deps.terminology?.valueSet(bound) : undefined;
     return (vs?.systems ?? []).map((s) => valueItem(s, vs?.name, offset, length));
   }
   const binding = step.child.element.binding;
-  if (step.child.type === 'code' && binding?.valueSet && (binding.strength === 'required' || binding.strength === 'extensible')) {
+  if (
+    step.child.type === 'code' &&
+    binding?.valueSet &&
+    (binding.strength === 'required' || binding.strength === 'extensible')
+  ) {
     return codesOfValueSet(deps, binding.valueSet).map((c) => valueItem(c.code, c.display, offset, length));
   }
   if (step.child.type === 'boolean') {
@@ -219,7 +311,18 @@ export function completeAt(tree: JsonDocument, offset: number, deps: CompletionD
     const object = objectAt(tree, objectPath);
     const container = containerAt(deps.definitions, rootValue, objectPath);
     const hasValue = at.property.value !== undefined;
-    const items = container ? propertyItems(deps, container, object && { ...object, properties: object.properties.filter((p) => p !== at.property) }, at.property.keyOffset, at.property.keyLength, '', '', isResourceObject(deps, objectPath, rootValue)) : [];
+    const items = container
+      ? propertyItems(
+          deps,
+          container,
+          object && { ...object, properties: object.properties.filter((p) => p !== at.property) },
+          at.property.keyOffset,
+          at.property.keyLength,
+          '',
+          '',
+          isResourceObject(deps, objectPath, rootValue),
+        )
+      : [];
     if (!hasValue) return items;
     // The key of an existing property: only the name changes.
     return items.map((i) => ({ ...i, snippet: `"${i.label}"`, kind: i.kind }));
@@ -256,7 +359,8 @@ function objectAt(tree: JsonDocument, path: readonly (string | number)[]): Objec
   let node = tree.root;
   for (const segment of path) {
     if (!node) return undefined;
-    if (node.type === 'object' && typeof segment === 'string') node = [...node.properties].reverse().find((p) => p.key === segment)?.value;
+    if (node.type === 'object' && typeof segment === 'string')
+      node = [...node.properties].reverse().find((p) => p.key === segment)?.value;
     else if (node.type === 'array' && typeof segment === 'number') node = node.items[segment];
     else return undefined;
   }
@@ -264,7 +368,11 @@ function objectAt(tree: JsonDocument, path: readonly (string | number)[]): Objec
 }
 
 /** Is the object at `path` a resource (the root, a Bundle entry's resource, a contained resource)? */
-function isResourceObject(deps: CompletionDeps, path: readonly (string | number)[], rootValue: unknown): boolean {
+function isResourceObject(
+  deps: CompletionDeps,
+  path: readonly (string | number)[],
+  rootValue: unknown,
+): boolean {
   if (path.every((s) => typeof s === 'number')) return true;
   const steps = resolveSteps(deps.definitions, rootValue, path);
   const type = steps[steps.length - 1]?.child?.type;

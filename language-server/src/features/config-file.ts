@@ -38,14 +38,25 @@ function filePath(uri: string): string | undefined {
 /** Merges the config overlay into the raw `wheelhouse` settings section: the file wins where both speak. */
 export function mergeSettings(raw: unknown, overlay: ConfigOverlay | undefined): unknown {
   if (!overlay) return raw;
-  const base = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  const rules = base['rules'] !== null && typeof base['rules'] === 'object' ? (base['rules'] as Record<string, unknown>) : {};
+  const base =
+    raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const rules =
+    base['rules'] !== null && typeof base['rules'] === 'object'
+      ? (base['rules'] as Record<string, unknown>)
+      : {};
   const profiles = Array.isArray(base['profiles']) ? (base['profiles'] as unknown[]) : [];
-  return { ...base, rules: { ...rules, ...overlay.rules }, profiles: [...new Set([...profiles, ...overlay.profiles])] };
+  return {
+    ...base,
+    rules: { ...rules, ...overlay.rules },
+    profiles: [...new Set([...profiles, ...overlay.profiles])],
+  };
 }
 
 /** `folders()`: the workspace folder paths (a new config file is created in the one holding the document). */
-export function createConfigFiles(folders: () => readonly string[], warn: (message: string) => void): ConfigFiles {
+export function createConfigFiles(
+  folders: () => readonly string[],
+  warn: (message: string) => void,
+): ConfigFiles {
   const cache = new Map<string, ConfigOverlay | undefined>();
   return {
     overlay(documentUri) {
@@ -57,7 +68,9 @@ export function createConfigFiles(folders: () => readonly string[], warn: (messa
       try {
         const loaded = loadEngineOptions(dir);
         for (const w of loaded.warnings) warn(w);
-        overlay = loaded.file ? { rules: loaded.options.rules, profiles: loaded.options.profiles } : undefined;
+        overlay = loaded.file
+          ? { rules: loaded.options.rules, profiles: loaded.options.profiles }
+          : undefined;
       } catch (error) {
         warn(error instanceof Error ? error.message : String(error));
       }
@@ -80,7 +93,9 @@ export function createConfigFiles(folders: () => readonly string[], warn: (messa
         }
         return { uri, text };
       }
-      const folder = [...folders()].filter((f) => path.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
+      const folder = [...folders()]
+        .filter((f) => path.startsWith(f.endsWith('/') ? f : `${f}/`))
+        .sort((a, b) => b.length - a.length)[0];
       return { uri: pathToFileURL(join(folder ?? dirname(path), CONFIG_FILE_NAME)).href, text: undefined };
     },
     clear() {

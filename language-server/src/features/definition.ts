@@ -22,7 +22,8 @@ export interface DefinitionDeps {
 }
 
 function prop(object: ObjectNode, key: string): JsonNode | undefined {
-  for (let i = object.properties.length - 1; i >= 0; i--) if (object.properties[i]!.key === key) return object.properties[i]!.value;
+  for (let i = object.properties.length - 1; i >= 0; i--)
+    if (object.properties[i]!.key === key) return object.properties[i]!.value;
   return undefined;
 }
 
@@ -47,7 +48,12 @@ function entries(node: JsonNode | undefined, out: Entry[], depth = 0): Entry[] {
     if (e.type !== 'object') continue;
     const resource = prop(e, 'resource');
     if (resource?.type !== 'object') continue;
-    out.push({ fullUrl: str(prop(e, 'fullUrl')), type: str(prop(resource, 'resourceType')), id: str(prop(resource, 'id')), resource });
+    out.push({
+      fullUrl: str(prop(e, 'fullUrl')),
+      type: str(prop(resource, 'resourceType')),
+      id: str(prop(resource, 'id')),
+      resource,
+    });
     entries(resource, out, depth + 1);
   }
   return out;
@@ -63,11 +69,17 @@ export function resolveInBundle(reference: string, all: readonly Entry[]): Entry
   if (ABSOLUTE.test(reference)) return undefined;
   const m = /^([A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(reference);
   if (!m) return undefined;
-  return all.find((e) => (e.type === m[1] && e.id === m[2]) || (e.fullUrl?.endsWith(`/${m[1]}/${m[2]}`) ?? false));
+  return all.find(
+    (e) => (e.type === m[1] && e.id === m[2]) || (e.fullUrl?.endsWith(`/${m[1]}/${m[2]}`) ?? false),
+  );
 }
 
 /** The contained resource `#id` of the nearest resource along `path` that has one. */
-function resolveContained(tree: JsonDocument, path: readonly (string | number)[], id: string): ObjectNode | undefined {
+function resolveContained(
+  tree: JsonDocument,
+  path: readonly (string | number)[],
+  id: string,
+): ObjectNode | undefined {
   const resources: ObjectNode[] = [];
   let node = tree.root;
   for (const segment of path) {
@@ -81,7 +93,9 @@ function resolveContained(tree: JsonDocument, path: readonly (string | number)[]
   for (const r of resources.reverse()) {
     const contained = prop(r, 'contained');
     if (contained?.type !== 'array') continue;
-    const hit = contained.items.find((c): c is ObjectNode => c.type === 'object' && str(prop(c, 'id')) === id);
+    const hit = contained.items.find(
+      (c): c is ObjectNode => c.type === 'object' && str(prop(c, 'id')) === id,
+    );
     if (hit) return hit;
   }
   return undefined;

@@ -4,7 +4,15 @@
  * walking the definitions from the resource type down (Bundle entries, contained and Parameters resources
  * switch to their own resourceType).
  */
-import { findNodeAtOffset, parseJson, type ChildElement, type Definitions, type JsonDocument, type JsonNode, type PropertyNode } from '@wheelhouse/shared/validation';
+import {
+  findNodeAtOffset,
+  parseJson,
+  type ChildElement,
+  type Definitions,
+  type JsonDocument,
+  type JsonNode,
+  type PropertyNode,
+} from '@wheelhouse/shared/validation';
 
 /** A document's text as the features need it (a vscode-languageserver-textdocument TextDocument fits). */
 export interface FeatureDocument {
@@ -15,7 +23,10 @@ export interface FeatureDocument {
 }
 
 /** Parses each document version once; keeps the last few (hover and completion ask repeatedly). */
-export function createTreeCache(limit = 8): { get(doc: FeatureDocument): JsonDocument; delete(uri: string): void } {
+export function createTreeCache(limit = 8): {
+  get(doc: FeatureDocument): JsonDocument;
+  delete(uri: string): void;
+} {
   const cache = new Map<string, { version: number; tree: JsonDocument }>();
   return {
     get(doc) {
@@ -48,7 +59,10 @@ export interface Step {
 const RESOURCE_TYPES = new Set(['Resource', 'DomainResource']);
 
 function resourceTypeOf(value: unknown): string | undefined {
-  const t = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)['resourceType'] : undefined;
+  const t =
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)['resourceType']
+      : undefined;
   return typeof t === 'string' ? t : undefined;
 }
 
@@ -64,7 +78,11 @@ function containerOf(child: ChildElement | undefined, companion: boolean): strin
  * The FHIR elements along a JSON path from the document root. Array indexes are skipped; a resource-typed
  * element continues with the resourceType of the value found there.
  */
-export function resolveSteps(definitions: Definitions, rootValue: unknown, path: readonly (string | number)[]): Step[] {
+export function resolveSteps(
+  definitions: Definitions,
+  rootValue: unknown,
+  path: readonly (string | number)[],
+): Step[] {
   const steps: Step[] = [];
   let value: unknown = rootValue;
   let container: string | undefined = resourceTypeOf(rootValue);
@@ -82,19 +100,27 @@ export function resolveSteps(definitions: Definitions, rootValue: unknown, path:
     const companion = segment.startsWith('_');
     const child = definitions.children(container)?.byName.get(companion ? segment.slice(1) : segment);
     steps.push({ key: segment, container, child, companion });
-    value = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[segment] : undefined;
+    value =
+      value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? (value as Record<string, unknown>)[segment]
+        : undefined;
     container = containerOf(child, companion);
   }
   return steps;
 }
 
 /** The children path of the object at `path` (the container its properties are looked up in). */
-export function containerAt(definitions: Definitions, rootValue: unknown, path: readonly (string | number)[]): string | undefined {
+export function containerAt(
+  definitions: Definitions,
+  rootValue: unknown,
+  path: readonly (string | number)[],
+): string | undefined {
   if (path.length === 0 || path.every((s) => typeof s === 'number')) return resourceTypeOf(rootValue);
   const steps = resolveSteps(definitions, rootValue, path);
   const last = steps[steps.length - 1];
   let container = containerOf(last?.child, last?.companion ?? false);
-  if (container !== undefined && RESOURCE_TYPES.has(container)) container = resourceTypeOf(valueAt(rootValue, path));
+  if (container !== undefined && RESOURCE_TYPES.has(container))
+    container = resourceTypeOf(valueAt(rootValue, path));
   return container;
 }
 
@@ -119,6 +145,10 @@ export interface Located {
 export function locate(tree: JsonDocument, offset: number): Located {
   const found = findNodeAtOffset(tree.root, offset);
   const p = found.property;
-  const onKey = p !== undefined && offset >= p.keyOffset && offset <= p.keyOffset + p.keyLength && found.path[found.path.length - 1] === p.key;
+  const onKey =
+    p !== undefined &&
+    offset >= p.keyOffset &&
+    offset <= p.keyOffset + p.keyLength &&
+    found.path[found.path.length - 1] === p.key;
   return { ...found, onKey };
 }

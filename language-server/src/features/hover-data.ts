@@ -53,10 +53,18 @@ export function createHoverData(data: HoverDataFile): HoverData {
   };
 }
 
-const EMPTY: HoverData = { element: () => undefined, display: () => undefined, codes: () => undefined, extensions: () => [] };
+const EMPTY: HoverData = {
+  element: () => undefined,
+  display: () => undefined,
+  codes: () => undefined,
+  extensions: () => [],
+};
 
 /** Reads the file once; a missing or unreadable file gives empty data and one message to `warn`. */
-export function lazyHoverData(file: string = defaultHoverDataFile(), warn: (message: string) => void = () => {}): () => HoverData {
+export function lazyHoverData(
+  file: string = defaultHoverDataFile(),
+  warn: (message: string) => void = () => {},
+): () => HoverData {
   let loaded: HoverData | undefined;
   return () => {
     if (loaded) return loaded;
@@ -65,7 +73,9 @@ export function lazyHoverData(file: string = defaultHoverDataFile(), warn: (mess
       if (data.format !== 'wheelhouse-hover/1') throw new Error(`unexpected format ${String(data.format)}`);
       loaded = createHoverData(data);
     } catch (error) {
-      warn(`hover texts unavailable (${file}: ${error instanceof Error ? error.message : String(error)}); run language-server/scripts/build-hover-data.ts`);
+      warn(
+        `hover texts unavailable (${file}: ${error instanceof Error ? error.message : String(error)}); run language-server/scripts/build-hover-data.ts`,
+      );
       loaded = EMPTY;
     }
     return loaded;

@@ -27,7 +27,8 @@ function cardinality(child: ChildElement): string {
 }
 
 function typeText(child: ChildElement): string {
-  if (child.isChoice && child.type) return `\`${child.type}\` (one of ${(child.element.types ?? []).map((t) => t.code).join(', ')})`;
+  if (child.isChoice && child.type)
+    return `\`${child.type}\` (one of ${(child.element.types ?? []).map((t) => t.code).join(', ')})`;
   const types = child.element.types ?? [];
   if (child.element.contentReference) return `see \`${child.childrenPath}\``;
   return types
@@ -49,18 +50,29 @@ export function describeElement(step: Step, deps: HoverDeps): string {
   const texts = deps.texts.element(child.elementPath);
   const lines: string[] = [];
   if (step.companion) {
-    lines.push(`**${step.key}** — id and extensions of the primitive \`${child.name}\` (\`${child.elementPath}\`)`);
+    lines.push(
+      `**${step.key}** — id and extensions of the primitive \`${child.name}\` (\`${child.elementPath}\`)`,
+    );
     return lines.join('\n\n');
   }
-  lines.push(`**${child.elementPath}** · ${typeText(child)} · \`${cardinality(child)}\`${child.element.isModifier ? ' · modifier' : ''}`);
+  lines.push(
+    `**${child.elementPath}** · ${typeText(child)} · \`${cardinality(child)}\`${child.element.isModifier ? ' · modifier' : ''}`,
+  );
   if (texts?.short) lines.push(texts.short);
   if (texts?.definition && texts.definition !== texts.short) lines.push(texts.definition);
   const binding = child.element.binding;
-  if (binding) lines.push(`Binding (${binding.strength}): ${binding.valueSet ? valueSetLabel(binding.valueSet, deps.terminology) : 'no value set'}`);
+  if (binding)
+    lines.push(
+      `Binding (${binding.strength}): ${binding.valueSet ? valueSetLabel(binding.valueSet, deps.terminology) : 'no value set'}`,
+    );
   // ele-1 and the dom-* invariants are on nearly every element or resource: they say nothing here.
-  const constraints = (child.element.constraints ?? []).filter((c) => c.key !== 'ele-1' && !c.key.startsWith('dom-'));
+  const constraints = (child.element.constraints ?? []).filter(
+    (c) => c.key !== 'ele-1' && !c.key.startsWith('dom-'),
+  );
   if (constraints.length > 0) {
-    const shown = constraints.slice(0, MAX_CONSTRAINTS).map((c) => `- \`${c.key}\` (${c.severity}): ${c.human}`);
+    const shown = constraints
+      .slice(0, MAX_CONSTRAINTS)
+      .map((c) => `- \`${c.key}\` (${c.severity}): ${c.human}`);
     if (constraints.length > MAX_CONSTRAINTS) shown.push(`- … ${constraints.length - MAX_CONSTRAINTS} more`);
     lines.push(`Constraints:\n${shown.join('\n')}`);
   }
@@ -78,7 +90,11 @@ function describeResourceType(type: string, deps: HoverDeps): string | undefined
 }
 
 /** Displays of a bare code under a bound element: from the systems of its value set. */
-function codeDisplays(code: string, child: ChildElement, deps: HoverDeps): { system: string; display: string }[] {
+function codeDisplays(
+  code: string,
+  child: ChildElement,
+  deps: HoverDeps,
+): { system: string; display: string }[] {
   const url = child.element.binding?.valueSet;
   const vs = url ? deps.terminology?.valueSet(url) : undefined;
   const found: { system: string; display: string }[] = [];
@@ -133,7 +149,9 @@ export function hoverAt(tree: JsonDocument, offset: number, deps: HoverDeps): Ho
   if (key === 'code' && step.container === 'Coding') {
     const system = typeof parent?.['system'] === 'string' ? parent['system'] : undefined;
     const display = system ? deps.texts.display(system, node.value) : undefined;
-    return display !== undefined ? { markdown: `\`${node.value}\` — **${display}**\n\n${system}`, ...valueRange } : undefined;
+    return display !== undefined
+      ? { markdown: `\`${node.value}\` — **${display}**\n\n${system}`, ...valueRange }
+      : undefined;
   }
   // A bound `code` element (Patient.gender, Observation.status): the display from its value set's systems.
   if (step.child.type === 'code') {

@@ -54,7 +54,10 @@ export interface LanguageFeaturesDeps {
 
 export interface LanguageFeatures {
   /** Called from onInitialize with the diagnostics feature's capabilities; returns the capabilities to announce. */
-  initialize(params: InitializeParams, diagnosticProvider: ServerCapabilities['diagnosticProvider']): ServerCapabilities;
+  initialize(
+    params: InitializeParams,
+    diagnosticProvider: ServerCapabilities['diagnosticProvider'],
+  ): ServerCapabilities;
   /** Called from onInitialized: dynamic registrations. */
   initialized(): void;
   /** workspace/didChangeConfiguration: settings changed. */
@@ -92,7 +95,8 @@ export function registerLanguageFeatures(deps: LanguageFeaturesDeps): LanguageFe
   const hoverData = lazyHoverData(deps.hoverDataFile, (m) => connection.console.warn(m));
   let capabilities: ClientCapabilities = {};
   let folders: string[] = [];
-  const pool: ValidationPool | undefined = deps.worker === false ? undefined : createValidationPool(deps.worker ?? {});
+  const pool: ValidationPool | undefined =
+    deps.worker === false ? undefined : createValidationPool(deps.worker ?? {});
 
   const jsonDoc = (uri: string): TextDocument | undefined => {
     const doc = documents.get(uri);
@@ -114,7 +118,12 @@ export function registerLanguageFeatures(deps: LanguageFeaturesDeps): LanguageFe
     const core = doc && deps.core();
     if (!doc || !core) return null;
     const hover = hoverAt(trees.get(doc), doc.offsetAt(params.position), { ...core, texts: hoverData() });
-    return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: toRange(doc, hover.offset, hover.length) } : null;
+    return hover
+      ? {
+          contents: { kind: 'markdown', value: hover.markdown },
+          range: toRange(doc, hover.offset, hover.length),
+        }
+      : null;
   });
 
   connection.onCompletion((params): CompletionItem[] => {
@@ -122,16 +131,21 @@ export function registerLanguageFeatures(deps: LanguageFeaturesDeps): LanguageFe
     const core = doc && deps.core();
     if (!doc || !core) return [];
     const snippets = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
-    return completeAt(trees.get(doc), doc.offsetAt(params.position), { ...core, texts: hoverData() }).map((c) => ({
-      label: c.label,
-      kind: COMPLETION_KIND[c.kind],
-      ...(c.detail ? { detail: c.detail } : {}),
-      ...(c.documentation ? { documentation: { kind: 'markdown', value: c.documentation } } : {}),
-      insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-      textEdit: { range: toRange(doc, c.offset, c.length), newText: snippets ? c.snippet : plainText(c.snippet) },
-      ...(c.sortText ? { sortText: c.sortText } : {}),
-      ...(c.filterText ? { filterText: c.filterText } : {}),
-    }));
+    return completeAt(trees.get(doc), doc.offsetAt(params.position), { ...core, texts: hoverData() }).map(
+      (c) => ({
+        label: c.label,
+        kind: COMPLETION_KIND[c.kind],
+        ...(c.detail ? { detail: c.detail } : {}),
+        ...(c.documentation ? { documentation: { kind: 'markdown', value: c.documentation } } : {}),
+        insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        textEdit: {
+          range: toRange(doc, c.offset, c.length),
+          newText: snippets ? c.snippet : plainText(c.snippet),
+        },
+        ...(c.sortText ? { sortText: c.sortText } : {}),
+        ...(c.filterText ? { filterText: c.filterText } : {}),
+      }),
+    );
   });
 
   connection.onCodeAction((params) => {
@@ -142,7 +156,8 @@ export function registerLanguageFeatures(deps: LanguageFeaturesDeps): LanguageFe
     const ops = capabilities.workspace?.workspaceEdit?.resourceOperations ?? [];
     return codeActions(doc.uri, doc, params.context.diagnostics, {
       configFor: (uri) => deps.configFiles.target(uri, (u) => documents.get(u)?.getText()),
-      canCreateFiles: ops.includes('create') && capabilities.workspace?.workspaceEdit?.documentChanges === true,
+      canCreateFiles:
+        ops.includes('create') && capabilities.workspace?.workspaceEdit?.documentChanges === true,
     });
   });
 
@@ -154,16 +169,26 @@ export function registerLanguageFeatures(deps: LanguageFeaturesDeps): LanguageFe
   connection.onDefinition((params) => {
     const doc = jsonDoc(params.textDocument.uri);
     if (!doc) return null;
-    const target = definitionAt(trees.get(doc), doc.offsetAt(params.position), { findCanonical: (url) => workspace.findCanonical(url) });
+    const target = definitionAt(trees.get(doc), doc.offsetAt(params.position), {
+      findCanonical: (url) => workspace.findCanonical(url),
+    });
     if (!target) return null;
-    const where = target.uri !== undefined && target.text !== undefined ? TextDocument.create(target.uri, 'json', 0, target.text) : doc;
+    const where =
+      target.uri !== undefined && target.text !== undefined
+        ? TextDocument.create(target.uri, 'json', 0, target.text)
+        : doc;
     return { uri: target.uri ?? doc.uri, range: toRange(where, target.offset, target.length) };
   });
 
-  connection.languages.diagnostics.onWorkspace((params, token, workDone, resultProgress) => workspace.pull(params, token, workDone, resultProgress));
+  connection.languages.diagnostics.onWorkspace((params, token, workDone, resultProgress) =>
+    workspace.pull(params, token, workDone, resultProgress),
+  );
 
   connection.onRequest(new RequestType0<ValidateWorkspaceResult, void>(VALIDATE_WORKSPACE), (token) =>
-    workspace.validateAll((uri, diagnostics: Diagnostic[]) => void connection.sendDiagnostics({ uri, diagnostics }), token),
+    workspace.validateAll(
+      (uri, diagnostics: Diagnostic[]) => void connection.sendDiagnostics({ uri, diagnostics }),
+      token,
+    ),
   );
 
   const configChanged = (): void => {
@@ -186,20 +211,32 @@ export function registerLanguageFeatures(deps: LanguageFeaturesDeps): LanguageFe
     initialize(params, diagnosticProvider) {
       capabilities = params.capabilities;
       // Multi-root: every workspace folder; older clients send only rootUri.
-      folders = filePaths(params.workspaceFolders ? params.workspaceFolders.map((f) => f.uri) : params.rootUri ? [params.rootUri] : []);
+      folders = filePaths(
+        params.workspaceFolders
+          ? params.workspaceFolders.map((f) => f.uri)
+          : params.rootUri
+            ? [params.rootUri]
+            : [],
+      );
       return {
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentSymbolProvider: true,
         definitionProvider: true,
-        ...(diagnosticProvider && typeof diagnosticProvider === 'object' ? { diagnosticProvider: { ...diagnosticProvider, workspaceDiagnostics: folders.length > 0 } } : {}),
-        ...(params.capabilities.workspace?.workspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
+        ...(diagnosticProvider && typeof diagnosticProvider === 'object'
+          ? { diagnosticProvider: { ...diagnosticProvider, workspaceDiagnostics: folders.length > 0 } }
+          : {}),
+        ...(params.capabilities.workspace?.workspaceFolders
+          ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } }
+          : {}),
       };
     },
     initialized() {
       if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-        void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/wheelhouse.config.json' }, { globPattern: '**/*.{json,xml}' }] });
+        void connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/wheelhouse.config.json' }, { globPattern: '**/*.{json,xml}' }],
+        });
       }
       if (capabilities.workspace?.workspaceFolders) {
         connection.workspace.onDidChangeWorkspaceFolders((event) => {

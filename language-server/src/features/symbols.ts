@@ -21,7 +21,8 @@ export interface OutlineSymbol {
 }
 
 function prop(object: ObjectNode, key: string): JsonNode | undefined {
-  for (let i = object.properties.length - 1; i >= 0; i--) if (object.properties[i]!.key === key) return object.properties[i]!.value;
+  for (let i = object.properties.length - 1; i >= 0; i--)
+    if (object.properties[i]!.key === key) return object.properties[i]!.value;
   return undefined;
 }
 
@@ -29,7 +30,11 @@ function str(node: JsonNode | undefined): string | undefined {
   return node?.type === 'string' ? node.value : undefined;
 }
 
-function resourceSymbol(node: ObjectNode, detail: string | undefined, depth: number): OutlineSymbol | undefined {
+function resourceSymbol(
+  node: ObjectNode,
+  detail: string | undefined,
+  depth: number,
+): OutlineSymbol | undefined {
   const typeNode = prop(node, 'resourceType');
   const type = str(typeNode);
   if (type === undefined || depth > 8) return undefined;
@@ -56,7 +61,16 @@ function resourceSymbol(node: ObjectNode, detail: string | undefined, depth: num
       const label = [`entry[${i}]`, method, fullUrl].filter(Boolean).join(' ');
       const child = resource?.type === 'object' ? resourceSymbol(resource, label, depth + 1) : undefined;
       symbol.children.push(
-        child ?? { name: `entry[${i}]`, ...(fullUrl ? { detail: fullUrl } : {}), kind: 'element', offset: entry.offset, length: entry.length, selectionOffset: entry.offset, selectionLength: 1, children: [] },
+        child ?? {
+          name: `entry[${i}]`,
+          ...(fullUrl ? { detail: fullUrl } : {}),
+          kind: 'element',
+          offset: entry.offset,
+          length: entry.length,
+          selectionOffset: entry.offset,
+          selectionLength: 1,
+          children: [],
+        },
       );
     });
   }

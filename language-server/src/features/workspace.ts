@@ -22,7 +22,13 @@ import {
   type WorkspaceDiagnosticParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { findNodeAtPath, parseJson, ValidationCancelledError, type ValidationResult, type Validator } from '@wheelhouse/shared/validation';
+import {
+  findNodeAtPath,
+  parseJson,
+  ValidationCancelledError,
+  type ValidationResult,
+  type Validator,
+} from '@wheelhouse/shared/validation';
 import { toDiagnostic } from '../convert.js';
 import { WORKSPACE_VALIDATED, type WorkspaceValidatedParams } from '../protocol.js';
 import type { ValidationPool } from '../worker/pool.js';
@@ -31,12 +37,35 @@ import type { SettingsStore } from './settings.js';
 /** Files beyond these are skipped (and counted as skipped). */
 export const MAX_WORKSPACE_FILES = 5000;
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', 'coverage', 'target']);
+const SKIPPED_DIRS = new Set([
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  'dist',
+  'out',
+  'build',
+  'coverage',
+  'target',
+]);
 const EXTENSIONS = new Set(['.json', '.xml']);
-const CONFORMANCE_TYPES = new Set(['StructureDefinition', 'ValueSet', 'CodeSystem', 'CapabilityStatement', 'OperationDefinition', 'SearchParameter', 'NamingSystem', 'ConceptMap', 'ImplementationGuide']);
+const CONFORMANCE_TYPES = new Set([
+  'StructureDefinition',
+  'ValueSet',
+  'CodeSystem',
+  'CapabilityStatement',
+  'OperationDefinition',
+  'SearchParameter',
+  'NamingSystem',
+  'ConceptMap',
+  'ImplementationGuide',
+]);
 
 /** JSON and XML files under `root`, skipping dependency, VCS and build folders and hidden ones. */
-export function listWorkspaceFiles(root: string, limit = MAX_WORKSPACE_FILES): { files: string[]; truncated: boolean } {
+export function listWorkspaceFiles(
+  root: string,
+  limit = MAX_WORKSPACE_FILES,
+): { files: string[]; truncated: boolean } {
   const files: string[] = [];
   const stack = [root];
   while (stack.length > 0) {
@@ -76,9 +105,17 @@ export interface WorkspaceDeps {
 
 export interface WorkspaceFeature {
   /** The workspace/diagnostic handler. */
-  pull(params: WorkspaceDiagnosticParams, token: CancellationToken, workDone: WorkDoneProgressReporter, partial: ResultProgressReporter<WorkspaceDiagnosticReportPartialResult> | undefined): Promise<WorkspaceDiagnosticReport>;
+  pull(
+    params: WorkspaceDiagnosticParams,
+    token: CancellationToken,
+    workDone: WorkDoneProgressReporter,
+    partial: ResultProgressReporter<WorkspaceDiagnosticReportPartialResult> | undefined,
+  ): Promise<WorkspaceDiagnosticReport>;
   /** A full pass now (the validate-workspace request): every file's diagnostics are passed to `publish`. */
-  validateAll(publish: (uri: string, diagnostics: Diagnostic[]) => void, token?: CancellationToken): Promise<WorkspaceValidatedParams>;
+  validateAll(
+    publish: (uri: string, diagnostics: Diagnostic[]) => void,
+    token?: CancellationToken,
+  ): Promise<WorkspaceValidatedParams>;
   /** Something changed on disk or in the settings: held pulls wake up; `settingsChanged` forces a re-validation. */
   changed(settingsChanged: boolean): void;
   /** A conformance resource in the workspace by canonical URL. */
@@ -109,29 +146,48 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
     }
   };
 
-  const runValidation = async (text: string, uri: string, token?: CancellationToken): Promise<ValidationResult | undefined> => {
+  const runValidation = async (
+    text: string,
+    uri: string,
+    token?: CancellationToken,
+  ): Promise<ValidationResult | undefined> => {
     const settings = await deps.settings.get(uri);
     if (!settings.validateEnable) return undefined;
-    const options = { fileName: uri, rules: settings.rules, ...(settings.profiles.length > 0 ? { profiles: settings.profiles } : {}) };
+    const options = {
+      fileName: uri,
+      rules: settings.rules,
+      ...(settings.profiles.length > 0 ? { profiles: settings.profiles } : {}),
+    };
     if (deps.pool) {
       try {
         return await deps.pool.validate(text, options, token);
       } catch (error) {
         if (error instanceof ValidationCancelledError) throw error;
         // A worker that cannot run falls back to the main thread below.
-        deps.connection.console.warn(`worker validation of ${uri} failed (${error instanceof Error ? error.message : String(error)}); validating in-process`);
+        deps.connection.console.warn(
+          `worker validation of ${uri} failed (${error instanceof Error ? error.message : String(error)}); validating in-process`,
+        );
       }
     }
     return deps.validator()?.validate(text, options);
   };
 
-  const validateFile = async (path: string, resultId: string, token?: CancellationToken): Promise<Validated> => {
+  const validateFile = async (
+    path: string,
+    resultId: string,
+    token?: CancellationToken,
+  ): Promise<Validated> => {
     const uri = pathToFileURL(path).href;
     let text: string;
     try {
       text = readFileSync(path, 'utf8');
     } catch {
-      return { report: { kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] }, errors: 0, warnings: 0, skipped: true };
+      return {
+        report: { kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] },
+        errors: 0,
+        warnings: 0,
+        skipped: true,
+      };
     }
     const result = await runValidation(text, uri, token);
     const doc = TextDocument.create(uri, extname(path).slice(1), 0, text);
@@ -155,7 +211,10 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
     return { files, truncated };
   };
 
-  const startProgress = async (workDone: WorkDoneProgressReporter | undefined, total: number): Promise<{ report(done: number): void; done(): void }> => {
+  const startProgress = async (
+    workDone: WorkDoneProgressReporter | undefined,
+    total: number,
+  ): Promise<{ report(done: number): void; done(): void }> => {
     let reporter = workDone;
     if (!reporter && deps.canCreateProgress()) {
       try {
@@ -199,7 +258,8 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
         skipped++;
         continue;
       }
-      if (previous.get(uri) === id.id) onReport({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId: id.id });
+      if (previous.get(uri) === id.id)
+        onReport({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId: id.id });
       else todo.push({ path, uri, resultId: id.id });
     }
     const figures: WorkspaceValidatedParams = { files: 0, skipped, errors: 0, warnings: 0, durationMs: 0 };
@@ -217,7 +277,9 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
           figures.warnings += v.warnings;
         } catch (error) {
           if (error instanceof ValidationCancelledError) break;
-          deps.connection.console.error(`validating ${file.uri} failed: ${error instanceof Error ? error.message : String(error)}`);
+          deps.connection.console.error(
+            `validating ${file.uri} failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
         bar.report(i + 1);
       }
@@ -235,41 +297,42 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
       const usePartial = params.partialResultToken !== undefined && partial !== undefined;
       activePulls++;
       try {
-      for (;;) {
-        const passEpoch = epoch;
-        const items: WorkspaceDocumentDiagnosticReport[] = [];
-        let batch: WorkspaceDocumentDiagnosticReport[] = [];
-        const flush = (): void => {
-          if (usePartial && batch.length > 0) partial.report({ items: batch });
-          batch = [];
-        };
-        const result = await pass(
-          previous,
-          token,
-          (r) => {
-            if (usePartial) {
-              batch.push(r);
-              if (batch.length >= 20) flush();
-            } else items.push(r);
-          },
-          (total) => startProgress(params.workDoneToken !== undefined ? workDone : undefined, total),
-        );
-        flush();
-        const ready = waiters.filter((w) => w.epoch <= passEpoch);
-        waiters = waiters.filter((w) => w.epoch > passEpoch);
-        for (const w of ready) w.resolve(result.figures);
-        // Something to say, a first pull, or cancelled: answer. Otherwise hold until a change.
-        if (result.changed > 0 || previous.size === 0 || token.isCancellationRequested) return { items: usePartial ? [] : items };
-        await new Promise<void>((resolve) => {
-          const sub = token.onCancellationRequested(() => resolve());
-          wake = () => {
-            sub.dispose();
-            resolve();
+        for (;;) {
+          const passEpoch = epoch;
+          const items: WorkspaceDocumentDiagnosticReport[] = [];
+          let batch: WorkspaceDocumentDiagnosticReport[] = [];
+          const flush = (): void => {
+            if (usePartial && batch.length > 0) partial.report({ items: batch });
+            batch = [];
           };
-        });
-        wake = undefined;
-        if (token.isCancellationRequested) return { items: [] };
-      }
+          const result = await pass(
+            previous,
+            token,
+            (r) => {
+              if (usePartial) {
+                batch.push(r);
+                if (batch.length >= 20) flush();
+              } else items.push(r);
+            },
+            (total) => startProgress(params.workDoneToken !== undefined ? workDone : undefined, total),
+          );
+          flush();
+          const ready = waiters.filter((w) => w.epoch <= passEpoch);
+          waiters = waiters.filter((w) => w.epoch > passEpoch);
+          for (const w of ready) w.resolve(result.figures);
+          // Something to say, a first pull, or cancelled: answer. Otherwise hold until a change.
+          if (result.changed > 0 || previous.size === 0 || token.isCancellationRequested)
+            return { items: usePartial ? [] : items };
+          await new Promise<void>((resolve) => {
+            const sub = token.onCancellationRequested(() => resolve());
+            wake = () => {
+              sub.dispose();
+              resolve();
+            };
+          });
+          wake = undefined;
+          if (token.isCancellationRequested) return { items: [] };
+        }
       } finally {
         activePulls--;
       }
@@ -283,9 +346,14 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
         wake?.();
         return done;
       }
-      const { figures } = await pass(new Map(), token, (r) => {
-        if (r.kind === DocumentDiagnosticReportKind.Full) publish(r.uri, r.items);
-      }, (total) => startProgress(undefined, total));
+      const { figures } = await pass(
+        new Map(),
+        token,
+        (r) => {
+          if (r.kind === DocumentDiagnosticReportKind.Full) publish(r.uri, r.items);
+        },
+        (total) => startProgress(undefined, total),
+      );
       wake?.();
       return figures;
     },
@@ -302,7 +370,13 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
           try {
             if (statSync(path).size > 5 * 1024 * 1024) continue;
             const value = JSON.parse(readFileSync(path, 'utf8')) as { resourceType?: unknown; url?: unknown };
-            if (typeof value.resourceType === 'string' && CONFORMANCE_TYPES.has(value.resourceType) && typeof value.url === 'string' && !canonicals.has(value.url)) canonicals.set(value.url, path);
+            if (
+              typeof value.resourceType === 'string' &&
+              CONFORMANCE_TYPES.has(value.resourceType) &&
+              typeof value.url === 'string' &&
+              !canonicals.has(value.url)
+            )
+              canonicals.set(value.url, path);
           } catch {
             // Not JSON, unreadable: not a conformance resource we can point at.
           }
@@ -314,7 +388,12 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
         const text = readFileSync(path, 'utf8');
         const tree = parseJson(text);
         const prop = findNodeAtPath(tree.root, ['url']).property;
-        return { uri: pathToFileURL(path).href, offset: prop?.keyOffset ?? 0, length: prop ? prop.keyLength : 0, text };
+        return {
+          uri: pathToFileURL(path).href,
+          offset: prop?.keyOffset ?? 0,
+          length: prop ? prop.keyLength : 0,
+          text,
+        };
       } catch {
         return undefined;
       }

@@ -5,7 +5,11 @@
  * caller validates in-process instead.
  */
 import { Worker } from 'node:worker_threads';
-import { ValidationCancelledError, type ValidateOptions, type ValidationResult } from '@wheelhouse/shared/validation';
+import {
+  ValidationCancelledError,
+  type ValidateOptions,
+  type ValidationResult,
+} from '@wheelhouse/shared/validation';
 
 export class WorkerUnavailableError extends Error {
   override readonly name = 'WorkerUnavailableError';
@@ -24,7 +28,11 @@ export interface CancelToken {
 }
 
 export interface ValidationPool {
-  validate(text: string, options: Omit<ValidateOptions, 'signal'>, token?: CancelToken): Promise<ValidationResult>;
+  validate(
+    text: string,
+    options: Omit<ValidateOptions, 'signal'>,
+    token?: CancelToken,
+  ): Promise<ValidationResult>;
   /** Jobs waiting or running. */
   readonly pending: number;
   dispose(): Promise<void>;
@@ -44,7 +52,10 @@ interface Pending {
 
 function defaultWorkerFile(): URL {
   // From src/ (tests run TypeScript) the worker is the .ts file; from dist/ the compiled .js.
-  return new URL(import.meta.url.endsWith('.ts') ? './validation-worker.ts' : './validation-worker.js', import.meta.url);
+  return new URL(
+    import.meta.url.endsWith('.ts') ? './validation-worker.ts' : './validation-worker.js',
+    import.meta.url,
+  );
 }
 
 export function createValidationPool(options: WorkerOptions = {}): ValidationPool {
@@ -72,20 +83,29 @@ export function createValidationPool(options: WorkerOptions = {}): ValidationPoo
   const start = (): Worker | undefined => {
     if (worker || broken) return worker;
     try {
-      worker = new Worker(options.workerFile ?? defaultWorkerFile(), { workerData: { definitionsFile: options.definitionsFile, terminologyFile: options.terminologyFile } });
+      worker = new Worker(options.workerFile ?? defaultWorkerFile(), {
+        workerData: { definitionsFile: options.definitionsFile, terminologyFile: options.terminologyFile },
+      });
     } catch (error) {
-      failAll(new WorkerUnavailableError(`validation worker could not start: ${error instanceof Error ? error.message : String(error)}`));
+      failAll(
+        new WorkerUnavailableError(
+          `validation worker could not start: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
       return undefined;
     }
     worker.unref();
-    worker.on('message', (msg: { id: number; result?: ValidationResult; cancelled?: boolean; error?: string }) => {
-      const job = running;
-      if (!job || job.id !== msg.id) return;
-      if (msg.result) job.resolve(msg.result);
-      else if (msg.cancelled) job.reject(new ValidationCancelledError('validation cancelled'));
-      else job.reject(new Error(msg.error ?? 'validation failed in the worker'));
-      finish(job);
-    });
+    worker.on(
+      'message',
+      (msg: { id: number; result?: ValidationResult; cancelled?: boolean; error?: string }) => {
+        const job = running;
+        if (!job || job.id !== msg.id) return;
+        if (msg.result) job.resolve(msg.result);
+        else if (msg.cancelled) job.reject(new ValidationCancelledError('validation cancelled'));
+        else job.reject(new Error(msg.error ?? 'validation failed in the worker'));
+        finish(job);
+      },
+    );
     worker.on('error', (error: Error) => {
       worker = undefined;
       failAll(new WorkerUnavailableError(`validation worker failed: ${error.message}`));
@@ -114,7 +134,16 @@ export function createValidationPool(options: WorkerOptions = {}): ValidationPoo
     validate(text, jobOptions, token) {
       if (broken) return Promise.reject(broken);
       return new Promise<ValidationResult>((resolve, reject) => {
-        const job: Pending = { id: nextId++, text, options: jobOptions, flag: new Int32Array(new SharedArrayBuffer(4)), resolve, reject, started: false, done: false };
+        const job: Pending = {
+          id: nextId++,
+          text,
+          options: jobOptions,
+          flag: new Int32Array(new SharedArrayBuffer(4)),
+          resolve,
+          reject,
+          started: false,
+          done: false,
+        };
         if (token?.isCancellationRequested) {
           reject(new ValidationCancelledError('validation cancelled'));
           return;

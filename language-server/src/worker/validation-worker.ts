@@ -25,7 +25,10 @@ let validator: Validator | undefined;
 parentPort?.on('message', (job: Job) => {
   const flag = new Int32Array(job.cancel);
   try {
-    validator ??= createValidator({ definitions: loadR4Definitions(setup.definitionsFile), terminology: loadR4Terminology(setup.terminologyFile) });
+    validator ??= createValidator({
+      definitions: loadR4Definitions(setup.definitionsFile),
+      terminology: loadR4Terminology(setup.terminologyFile),
+    });
     const signal = {
       get aborted() {
         return Atomics.load(flag, 0) === 1;
@@ -35,6 +38,10 @@ parentPort?.on('message', (job: Job) => {
     parentPort?.postMessage({ id: job.id, result });
   } catch (error) {
     const cancelled = Atomics.load(flag, 0) === 1;
-    parentPort?.postMessage({ id: job.id, cancelled, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    parentPort?.postMessage({
+      id: job.id,
+      cancelled,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
   }
 });

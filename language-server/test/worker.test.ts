@@ -1,0 +1,82 @@
+/**
+ * The validation worker (issue 7): same issues as in-process, cancellation of queued and running jobs, and
+ * the main loop stays free while a big Bundle is validated.
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import { CancellationTokenSource } from 'vscode-languageserver/node';
+import { createValidator, ValidationCancelledError } from '@wheelhouse/shared/validation';
+import { loadR4Definitions, loadR4Terminology } from '@wheelhouse/shared/node';
+import { createValidationPool, WorkerUnavailableError, type ValidationPool } from '../src/worker/pool.js';
+
+const PATIENT = '{ "resourceType": "Patient", "birthdate": "1970-01-01", "gender": "femail" }';
+
+function bigBundle(entries: number): string {
+  const entry = Array.from({ length: entries }, (_, i) => ({
+    fullUrl: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    resource: {
+      resourceType: 'Observation',
+      id: `o${i}`,
+      status: 'final',
+      code: { coding: [{ system: 'http://loinc.org', code: '8867-4' }] },
+      valueQuantity: { value: i, unit: 'beats/min', system: 'http://unitsofmeasure.org', code: '/min' },
+    },
+  }));
+  return JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry });
+}
+
+let pool: ValidationPool | undefined;
+afterEach(async () => {
+  await pool?.dispose();
+  pool = undefined;
+});
+
+describe('validation worker', () => {
+  test('gives the same issues as validating in-process', async () => {
+    pool = createValidationPool();
+    const inProcess = createValidator({
+      definitions: loadR4Definitions(),
+      terminology: loadR4Terminology(),
+    }).validate(PATIENT, { fileName: 'p.json' });
+    const viaWorker = await pool.validate(PATIENT, { fileName: 'p.json' });
+    expect(viaWorker.issues.map((i) => [i.ruleId, i.offset])).toEqual(
+      inProcess.issues.map((i) => [i.ruleId, i.offset]),
+    );
+    expect(viaWorker.issues.map((i) => i.ruleId)).toEqual(
+      expect.arrayContaining(['unknown-property', 'binding-required']),
+    );
+  }, 60_000);
+
+  test('cancelling: a queued job never runs, a running one stops', async () => {
+    pool = createValidationPool();
+    await pool.validate(PATIENT, {}); // worker up and warm
+    const big = bigBundle(5000);
+    const running = new CancellationTokenSource();
+    const queued = new CancellationTokenSource();
+    const first = pool.validate(big, {}, running.token);
+    const second = pool.validate(big, {}, queued.token);
+    queued.cancel();
+    await expect(second).rejects.toBeInstanceOf(ValidationCancelledError);
+    setTimeout(() => running.cancel(), 20);
+    await expect(first).rejects.toBeInstanceOf(ValidationCancelledError);
+    expect(pool.pending).toBe(0);
+    // The worker is still usable after a cancellation.
+    expect((await pool.validate(PATIENT, {})).issues.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  test('the main loop keeps answering while a big Bundle is validated', async () => {
+    pool = createValidationPool();
+    await pool.validate(PATIENT, {});
+    const job = pool.validate(bigBundle(5000), {});
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const result = await job;
+    clearInterval(timer);
+    expect(result.isFhir).toBe(true);
+    expect(ticks).toBeGreaterThan(2);
+  }, 60_000);
+
+  test('a worker script that cannot start fails the job with WorkerUnavailableError', async () => {
+    pool = createValidationPool({ workerFile: new URL('./no-such-worker.js', import.meta.url) });
+    await expect(pool.validate(PATIENT, {})).rejects.toBeInstanceOf(WorkerUnavailableError);
+  });
+});
