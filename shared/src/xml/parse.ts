@@ -320,8 +320,11 @@ function convertPrimitive(c: Converter, el: XEl, type: string, path: Path, compa
   const raw = valueAttr.value;
   const jsonType = jsonTypeOfPrimitive(type);
   let node: JsonNode = stringNode(raw, r.offset, r.length);
-  if (jsonType === 'boolean' && (raw === 'true' || raw === 'false')) node = { type: 'boolean', value: raw === 'true', offset: r.offset, length: r.length };
-  else if (jsonType === 'number' && /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(raw)) node = { type: 'number', value: Number(raw), raw, offset: r.offset, length: r.length };
+  // Numbers and booleans are unquoted in JSON: their range is the text inside the quotes, so rules
+  // that read the source text at a node see the same characters in both forms.
+  const inner = { offset: r.offset + 1, length: Math.max(0, r.length - 2) };
+  if (jsonType === 'boolean' && (raw === 'true' || raw === 'false')) node = { type: 'boolean', value: raw === 'true', ...inner };
+  else if (jsonType === 'number' && /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(raw)) node = { type: 'number', value: Number(raw), raw, ...inner };
   return companion ? { node, companion } : { node };
 }
 
