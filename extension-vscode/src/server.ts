@@ -1,6 +1,7 @@
 /**
- * Entry of the server bundle (dist/server.js): the language server with the definitions copied beside it
- * by esbuild.mjs (dist/definitions/), since a bundle cannot find @wheelhouse/shared's dist at run time.
+ * Entry of the server bundle (dist/server.js): the language server with its data beside it, copied or bundled
+ * by esbuild.mjs (dist/definitions/, dist/r4-hover.json, dist/validation-worker.js), since a bundle cannot find
+ * the packages' dist folders at run time.
  */
 import { join } from 'node:path';
 import { startServer } from '@wheelhouse/language-server/server';
@@ -8,4 +9,6 @@ import { startServer } from '@wheelhouse/language-server/server';
 startServer({
   definitionsFile: join(__dirname, 'definitions', 'r4-core.json'),
   terminologyFile: join(__dirname, 'definitions', 'r4-terminology.json'),
+  hoverDataFile: join(__dirname, 'r4-hover.json'),
+  workerFile: join(__dirname, 'validation-worker.js'),
 });
