@@ -2,7 +2,7 @@
  * `pnpm bench:match`: matcher latency per page at the current catalogue size and at 10,000 synthetic
  * components, index build and load times, and the size of the index the browser extension ships.
  *
- *   pnpm bench:match [--size 10000] [--rounds 20]
+ *   pnpm bench:match [--size 10000] [--rounds 20] [--no-minisearch]
  *
  * Pages: the dev cases (title + summary + key terms) and the same texts padded to a long page
  * (MAX_NEED_TEXT characters, the most the extractor hands over). Synthetic components recombine the
@@ -16,7 +16,9 @@ import { casePage, loadCases, loadComponents } from '../eval-match/load.ts';
 import { minisearchSearch } from '../eval-match/minisearch-ranker.ts';
 import { DEFAULT_PARAMS } from '../../shared/dist/matching/index.js';
 
-const { values } = parseArgs({ options: { size: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '20' } } });
+const { values } = parseArgs({
+  options: { size: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '20' }, 'no-minisearch': { type: 'boolean', default: false } },
+});
 const syntheticSize = Number(values.size);
 const rounds = Number(values.rounds);
 
@@ -100,7 +102,7 @@ function measureMinisearch(label: string, matchables: readonly MatchableComponen
 function row(label: string, json: string, buildMs: number, loadMs: number | undefined, search: Search): void {
   const short = perPage(search, shortPages);
   const long = perPage(search, longPages);
-  rows.push([
+  const cells = [
     label,
     `${(json.length / 1024).toFixed(0)} KB`,
     `${(gzipSync(json, { level: 9 }).length / 1024).toFixed(1)} KB`,
@@ -108,14 +110,18 @@ function row(label: string, json: string, buildMs: number, loadMs: number | unde
     loadMs === undefined ? 'n/a' : `${loadMs.toFixed(0)} ms`,
     `${short.median.toFixed(2)} / ${short.p95.toFixed(2)} ms`,
     `${long.median.toFixed(2)} / ${long.p95.toFixed(2)} ms`,
-  ]);
+  ];
+  rows.push(cells);
+  process.stderr.write(`${cells.join(' | ')}\n`);
 }
 
 const syntheticComponents = synthetic(syntheticSize);
 measure(`own, catalogue (${components.length})`, () => buildIndex(components));
 measure(`own, synthetic (${syntheticSize})`, () => buildIndexFrom(syntheticComponents));
-measureMinisearch(`minisearch, catalogue (${components.length})`, components.map(toMatchable));
-measureMinisearch(`minisearch, synthetic (${syntheticSize})`, syntheticComponents);
+if (!values['no-minisearch']) {
+  measureMinisearch(`minisearch, catalogue (${components.length})`, components.map(toMatchable));
+  measureMinisearch(`minisearch, synthetic (${syntheticSize})`, syntheticComponents);
+}
 
 const header = ['index', 'JSON', 'gzipped', 'build', 'load', 'short page median / p95', `long page (${MAX_NEED_TEXT} chars) median / p95`];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

@@ -49,6 +49,8 @@ export interface MatchParams {
   readonly urlBonus: number;
   /** Exponent on the component prior (maturity and maintenance); 0 ignores it. */
   readonly priorWeight: number;
+  /** At most this many page terms are scored (the strongest by weight x IDF). */
+  readonly maxQueryTerms: number;
 }
 
 export const DEFAULT_PARAMS: MatchParams = {
@@ -65,6 +67,7 @@ export const DEFAULT_PARAMS: MatchParams = {
   nonDigitalCpvPenalty: 0.5,
   urlBonus: 10,
   priorWeight: 0,
+  maxQueryTerms: 64,
 };
 
 export interface MatchOptions {
@@ -192,7 +195,10 @@ export function pageTerms(index: MatchIndex, page: PageNeed, params: MatchParams
     const label = concept?.label ?? title.get(term)?.surface ?? text.get(term)?.surface ?? cpvCounts.get(term)?.surface ?? term;
     out.push({ term, weight: saturated * conceptWeight, label, fromCpv: !title.has(term) && !text.has(term) });
   }
-  return out;
+  // Long pages: keep the strongest terms only (weight x IDF); the tail costs time and adds noise.
+  if (out.length <= params.maxQueryTerms) return out;
+  const strength = (q: QueryTerm) => q.weight * (index.idf.get(q.term) ?? 0);
+  return out.sort((a, b) => strength(b) - strength(a) || (a.term < b.term ? -1 : 1)).slice(0, params.maxQueryTerms);
 }
 
 function pageCpv(page: PageNeed): string[] {
