@@ -36,6 +36,15 @@ import { xmlNamespace } from './xml-namespace.js';
 import { xmlSyntax } from './xml-syntax.js';
 import { xmlValueAttribute } from './xml-value-attribute.js';
 import { xmlXhtml } from './xml-xhtml.js';
+import { extensionContext } from './extension-context.js';
+import { extensionUndefined } from './extension-undefined.js';
+import { profileBinding } from './profile-binding.js';
+import { profileCardinality } from './profile-cardinality.js';
+import { profileFixedValue } from './profile-fixed-value.js';
+import { profileInvariant } from './profile-invariant.js';
+import { profileSlicing } from './profile-slicing.js';
+import { profileType } from './profile-type.js';
+import { profileUnknown } from './profile-unknown.js';
 
 // NHS rules (issue 4)
 import { nhsNumberFormat } from './nhs-number-format.js';
@@ -79,6 +88,15 @@ export const rules: readonly Rule[] = [
   xmlValueAttribute,
   xmlElementOrder,
   xmlXhtml,
+  extensionContext,
+  extensionUndefined,
+  profileBinding,
+  profileCardinality,
+  profileFixedValue,
+  profileInvariant,
+  profileSlicing,
+  profileType,
+  profileUnknown,
   invariant,
   bindingRequired,
   bindingExtensible,
@@ -92,6 +110,13 @@ export const rules: readonly Rule[] = [
   canonicalAbsolute,
   codesystemSupplement,
   extensionUnknown,
+  attachmentSize,
+  searchparameterComposite,
+  valuesetComposeCode,
+  canonicalTargetType,
+  searchparameterDerived,
+  capabilitystatementSearchparam,
+  valuesetParameterExpression,
   resourceType,
   unknownProperty,
   jsonNull,
@@ -132,11 +157,4 @@ export const rules: readonly Rule[] = [
   epsPrescriptionIdLongFormat,
   epsBundleConsistency,
   ersUbrnFormat,
-  attachmentSize,
-  searchparameterComposite,
-  valuesetComposeCode,
-  canonicalTargetType,
-  searchparameterDerived,
-  capabilitystatementSearchparam,
-  valuesetParameterExpression,
 ];
