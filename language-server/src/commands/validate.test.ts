@@ -87,4 +87,22 @@ describe.skipIf(skip !== undefined)(`wheelhouse validate${skip ? ` (skipped: ${s
     }
     expect(r.code).toBe(1);
   });
+  test('wheelhouse.config.json: a rule turned off or lowered applies, as in the editor', async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'wheelhouse.config.json'), JSON.stringify({ rules: { 'unknown-property': 'warning' } }));
+    const r = await run(['nested/bad.json', '--format', 'json'], dir);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { files: { issues: { ruleId: string; severity: string }[] }[] };
+    expect(out.files[0]!.issues).toEqual([expect.objectContaining({ ruleId: 'unknown-property', severity: 'warning' })]);
+    writeFileSync(join(dir, 'wheelhouse.config.json'), JSON.stringify({ rules: { 'unknown-property': 'off' } }));
+    expect((await run(['nested/bad.json'], dir)).stdout).toBe('No problems in 1 file.\n');
+  });
+  test('a broken wheelhouse.config.json is a clear error with its location, exit 2', async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'wheelhouse.config.json'), '{ "rules": { "unknown-property": "loud" } }');
+    const r = await run(['good.json'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/wheelhouse\.config\.json:1:\d+/);
+    expect(r.stdout).toBe('');
+  });
 });

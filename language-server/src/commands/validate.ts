@@ -4,7 +4,7 @@
  * The engine is imported lazily so `wheelhouse --help` and other commands start fast.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, type Command, type CommandIO } from './command.js';
 import type { FileReport, Report } from '../report/model.js';
@@ -106,13 +106,29 @@ export const validateCommand: Command = {
       if (!(await collectFiles(resolve(io.cwd, p), files, io))) ioFailure = true;
     }
 
-    const [{ createValidator, createLineIndex }, { loadR4Definitions, loadR4Terminology, loadValidationConformance }] = await Promise.all([
+    const [{ createValidator, createLineIndex }, { loadR4Definitions, loadR4Terminology, loadValidationConformance, loadEngineOptions, ConfigFileError }] = await Promise.all([
       import('@wheelhouse/shared/validation'),
       import('@wheelhouse/shared/node'),
     ]);
+    // wheelhouse.config.json (found from --workspace or the current folder upwards): the same file the
+    // language server reads, so CI and the editor agree (issue 4).
+    let engine;
+    try {
+      engine = loadEngineOptions(resolve(io.cwd, values.workspace ?? '.'));
+    } catch (error) {
+      if (!(error instanceof ConfigFileError)) throw error;
+      io.stderr(`wheelhouse validate: ${error.message}\n`);
+      return 2;
+    }
+    for (const warning of engine.warnings) io.stderr(`wheelhouse validate: ${warning}\n`);
+    const configDir = engine.file ? dirname(engine.file) : io.cwd;
+    const configPackages = Object.entries(engine.config.packages).map(([id, version]) =>
+      version.startsWith('file:') ? resolve(configDir, version.slice('file:'.length)) : `${id}#${version}`,
+    );
+    const profiles = [...engine.options.profiles, ...(values.profile ?? [])];
     const definitions = loadR4Definitions();
-    // Packages, workspace profiles and value sets (issue 6); undefined when no flag asks for them.
-    const conformance = loadValidationConformance({ definitions, packages: values.package, fhirCache: values['fhir-cache'], workspaces: values.workspace ? [values.workspace] : [], profiles: values.profile });
+    // Packages, workspace profiles and value sets (issue 6); undefined when nothing asks for them.
+    const conformance = loadValidationConformance({ definitions, packages: [...configPackages, ...(values.package ?? [])], fhirCache: values['fhir-cache'], workspaces: values.workspace ? [values.workspace] : [], profiles });
     for (const i of conformance?.issues ?? []) io.stderr(`wheelhouse validate: ${i.message}\n`);
     // Core value sets for required bindings; without them the binding rules skip (said once on stderr).
     let terminology;
@@ -127,6 +143,10 @@ export const validateCommand: Command = {
       ...(terminology ? { terminology } : {}),
     });
 
+    const settings = {
+      ...engine.options.settings,
+      allowUnresolvedExtensionDomains: [...engine.options.settings.allowUnresolvedExtensionDomains, ...(conformance?.unresolvedDomains ?? [])],
+    };
     const reports: FileReport[] = [];
     for (const file of files) {
       let text: string;
@@ -137,7 +157,7 @@ export const validateCommand: Command = {
         ioFailure = true;
         continue;
       }
-      const result = validator.validate(text, { fileName: file, ...(values.profile ? { profiles: values.profile } : {}), ...(conformance?.unresolvedDomains.length ? { settings: { allowUnresolvedExtensionDomains: conformance.unresolvedDomains } } : {}) });
+      const result = validator.validate(text, { fileName: file, profiles, rules: engine.options.rules, settings });
       const lines = createLineIndex(text);
       reports.push({
         path: displayPath(io.cwd, file),
