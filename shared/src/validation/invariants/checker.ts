@@ -89,7 +89,12 @@ export class InvariantChecker {
         const correction = CORRECTED_EXPRESSIONS[c.key];
         const expression = correction && correction.from === c.expression ? correction.to : c.expression;
         const constraint = { ...c, expression };
-        const fast = this.fastPaths ? (fastPathFor(expression, base ?? elementPath) ?? compileMini(expression, base ?? elementPath, this.definitions)) : undefined;
+        // The mini evaluator navigates from the focus's children: a backbone element's own, else its type's
+        // (Organization.telecom's org-3 runs on a ContactPoint).
+        const at = base ?? elementPath;
+        const ofType = elementType !== undefined && elementType !== 'BackboneElement' && elementType !== 'Element' && this.definitions.children(elementType) !== undefined;
+        const childrenPath = ofType ? elementType : at;
+        const fast = this.fastPaths ? (fastPathFor(expression, at) ?? compileMini(expression, childrenPath, this.definitions)) : undefined;
         out.push({ constraint, base, fast, fallbacks: 0 });
       }
     };

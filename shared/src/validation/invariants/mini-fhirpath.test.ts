@@ -21,6 +21,29 @@ const crafted: unknown[] = [
   { resourceType: 'Questionnaire', status: 'draft', item: [{ linkId: 'a', type: 'display', maxLength: 3, item: [{ linkId: 'a', type: 'group' }] }] },
   { resourceType: 'Bundle', type: 'collection', entry: [{ fullUrl: 'urn:uuid:1', resource: { resourceType: 'Basic', code: { text: 'x' } } }, { fullUrl: 'urn:uuid:1' }] },
   { resourceType: 'Patient', _gender: { extension: [{ url: 'http://x', valueString: 'y' }] }, telecom: [{ system: 'phone' }, { value: '1' }] },
+  // Date and quantity comparisons (per-1, rng-2, and others over dates): same and different precisions, time zones.
+  ...[
+    ['2020-01-01', '2020-01-02'],
+    ['2020-01-02', '2020-01-01'],
+    ['2020-01', '2020-01-15'],
+    ['2020-02', '2020-01-15'],
+    ['2021', '2020-12'],
+    ['2020-01-01T10:00:00Z', '2020-01-01T09:00:00Z'],
+    ['2020-01-01T10:00:00Z', '2020-01-01T10:00:00Z'],
+    ['2020-01-01T10:00:00+01:00', '2020-01-01T09:30:00+01:00'],
+    ['2020-01-01T10:00:00.123Z', '2020-01-01T10:00:00.122Z'],
+    ['2020-01-01T10:00:00+01:00', '2020-01-01T09:30:00Z'],
+    ['2020-01-01', '2020-01-01T06:20:00Z'],
+  ].map(([start, end]) => ({ resourceType: 'Encounter', status: 'finished', class: { code: 'AMB' }, period: { start, end } })),
+  ...[
+    [{ value: 2 }, { value: 1 }],
+    [{ value: 1, system: 'http://unitsofmeasure.org', code: 'mg' }, { value: 2, system: 'http://unitsofmeasure.org', code: 'mg' }],
+    [{ value: 5, system: 'http://unitsofmeasure.org', code: 'mg', unit: 'mg' }, { value: 2, system: 'http://unitsofmeasure.org', code: 'mg', unit: 'mg' }],
+    [{ value: 1, system: 'http://unitsofmeasure.org', code: 'g' }, { value: 2, system: 'http://unitsofmeasure.org', code: 'mg' }],
+    [{ value: 1, unit: 'tablet' }, { value: 2, unit: 'tablet' }],
+  ].map(([low, high]) => ({ resourceType: 'Observation', status: 'final', code: { text: 'x' }, referenceRange: [{ low, high }], valueRange: { low, high } })),
+  // matches() (cps-0, vsd-0 and the other name invariants).
+  ...['Good_Name1', 'lower case', 'X'.repeat(300), 'éA'].map((name) => ({ resourceType: 'CodeSystem', status: 'draft', content: 'not-present', name })),
   // Narratives for htmlChecks() (txt-1, txt-2): unknown element, HTML entity, unclosed tag, no content, image only, bad xmlns, comment.
   ...[
     '<div xmlns="http://www.w3.org/1999/xhtml"><script>x</script></div>',
@@ -106,13 +129,15 @@ describe('invariant fast paths', () => {
     }
     expect(mismatches.slice(0, 20)).toEqual([]);
     expect(compared).toBeGreaterThan(crafted.length);
-    expect([...comparedKeys]).toEqual(expect.arrayContaining(['txt-1', 'txt-2', 'ref-1']));
+    expect([...comparedKeys]).toEqual(expect.arrayContaining(['txt-1', 'txt-2', 'ref-1', 'per-1', 'rng-2', 'csd-0']));
     console.log(`fast paths compared with fhirpath.js: ${compared} evaluations`);
   }, 120_000);
 
   test('expressions outside the subset do not compile', () => {
     const definitions = loadR4Definitions();
-    expect(compileMini("name.matches('[A-Z]')", 'CodeSystem', definitions)).toBeUndefined();
+    expect(compileMini("name.matches('\\\\s')", 'CodeSystem', definitions)).toBeUndefined(); // string escapes
+    expect(compileMini("name.lower() = 'x'", 'CodeSystem', definitions)).toBeUndefined(); // functions outside the subset
+    expect(compileMini("name.matches('[A-Z]')", 'CodeSystem', definitions)).toBeDefined();
     expect(compileMini('descendants().linkId.isDistinct()', 'Questionnaire', definitions)).toBeUndefined();
     expect(compileMini('start <= end', 'Period', definitions)).toBeDefined();
   });

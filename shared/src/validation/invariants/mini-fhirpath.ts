@@ -125,6 +125,53 @@ function equal(a: Collection, b: Collection): boolean | undefined {
   return true;
 }
 
+const DATE_LIKE = new Set(['date', 'dateTime', 'instant']);
+const QUANTITY_LIKE = new Set(['Quantity', 'SimpleQuantity', 'Age', 'Duration', 'Count', 'Distance', 'MoneyQuantity']);
+/** A date or a dateTime without a time: 2020, 2020-05, 2020-05-17. */
+const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+/** A dateTime to the second with a time zone (what instants and most dateTimes look like). */
+const FULL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * FHIRPath order of two date/dateTime values (N1 6.2, "Comparison"): negative, 0 or positive; undefined
+ * when they are equal up to the coarser precision of two different precisions (the result is empty).
+ * Dates without a time compare component by component; full dateTimes only when they are written alike
+ * (same length, same time zone), where text order is time order. Anything else is left to fhirpath.js.
+ */
+function compareDates(a: unknown, b: unknown): number | undefined {
+  if (typeof a !== 'string' || typeof b !== 'string') throw new Unsupported('date comparison on non-strings');
+  if (PARTIAL_DATE.test(a) && PARTIAL_DATE.test(b)) {
+    const n = Math.min(a.length, b.length);
+    const x = a.slice(0, n);
+    const y = b.slice(0, n);
+    if (x !== y) return x < y ? -1 : 1;
+    return a.length === b.length ? 0 : undefined;
+  }
+  if (a.length === b.length && FULL_DATE_TIME.test(a) && FULL_DATE_TIME.test(b)) {
+    const tz = a.length - (a.endsWith('Z') ? 1 : 6);
+    if (a.slice(tz) === b.slice(tz) && a.indexOf('.') === b.indexOf('.')) return a < b ? -1 : a > b ? 1 : 0;
+  }
+  throw new Unsupported('date comparison across precisions or time zones');
+}
+
+/**
+ * Two quantities in the same UCUM code: their values' order. (fhirpath.js does not order quantities
+ * without a unit numerically: `{value: 2} <= {value: 1}` is true there, so those stay with it.)
+ */
+function compareQuantities(a: unknown, b: unknown): number {
+  const x = a as Record<string, unknown> | null;
+  const y = b as Record<string, unknown> | null;
+  if (!x || !y || typeof x !== 'object' || typeof y !== 'object' || Array.isArray(x) || Array.isArray(y)) throw new Unsupported('quantity shape');
+  if (typeof x['value'] !== 'number' || typeof y['value'] !== 'number') throw new Unsupported('quantity without a value');
+  for (const k of Object.keys(x).concat(Object.keys(y))) {
+    if (k !== 'value' && k !== 'unit' && k !== 'system' && k !== 'code') throw new Unsupported(`quantity with ${k}`);
+  }
+  const same = x['system'] === y['system'] && x['code'] === y['code'] && x['unit'] === y['unit'];
+  const ucum = x['system'] === 'http://unitsofmeasure.org' && typeof x['code'] === 'string';
+  if (!same || !ucum) throw new Unsupported('quantities in different or non-UCUM units');
+  return x['value'] - y['value'];
+}
+
 // ---------- parser / compiler ----------
 class Compiler {
   private p = 0;
@@ -265,13 +312,20 @@ class Compiler {
         if (a.length > 1 || b.length > 1) throw new Unsupported('comparison of collections');
         const x = a[0]!;
         const y = b[0]!;
-        // Numbers only: dates, times and quantities have precision and unit rules; fhirpath.js decides them.
-        if (!NUMERIC.has(x.type ?? '') || !NUMERIC.has(y.type ?? '') || typeof x.value !== 'number' || typeof y.value !== 'number') {
+        // Numbers, plus the date and quantity shapes whose order is plain (per-1, rng-2): other dates,
+        // times and quantities have precision, time-zone and unit rules; fhirpath.js decides them.
+        let order: number | undefined;
+        if (NUMERIC.has(x.type ?? '') && NUMERIC.has(y.type ?? '') && typeof x.value === 'number' && typeof y.value === 'number') {
+          order = x.value - y.value;
+        } else if (DATE_LIKE.has(x.type ?? '') && DATE_LIKE.has(y.type ?? '')) {
+          order = compareDates(x.value, y.value);
+          if (order === undefined) return [];
+        } else if (x.childrenPath !== undefined && x.childrenPath === y.childrenPath && QUANTITY_LIKE.has(x.childrenPath)) {
+          order = compareQuantities(x.value, y.value);
+        } else {
           throw new Unsupported('non-numeric comparison');
         }
-        const u = x.value;
-        const v = y.value;
-        return B(op === '<' ? u < v : op === '<=' ? u <= v : op === '>' ? u > v : u >= v);
+        return B(op === '<' ? order < 0 : op === '<=' ? order <= 0 : op === '>' ? order > 0 : order >= 0);
       };
     }
     return left;
@@ -407,6 +461,32 @@ class Compiler {
           const x = primitiveOf(a[0]!);
           if (typeof s !== 'string' || typeof x !== 'string') throw new Unsupported(`${name} on non-strings`);
           return B(name === 'startsWith' ? s.startsWith(x) : s.includes(x));
+        };
+      }
+      case 'matches': {
+        // fhirpath.js: `new RegExp(regex, 's').test(value)`, unanchored (FHIRPath N1 matches()).
+        arity(1);
+        const arg = args[0]!;
+        const cache = new Map<string, RegExp>();
+        return (f, t, e) => {
+          const c = input(f, t, e);
+          if (c.length === 0) return [];
+          if (c.length > 1) throw new Unsupported('matches on a collection');
+          const s = c[0]!.value;
+          const a = arg(f, t, e);
+          if (a.length !== 1 || typeof a[0]!.value !== 'string' || a[0]!.value === '') throw new Unsupported('matches argument');
+          if (typeof s !== 'string' || s === '' || !STRING_LIKE.has(c[0]!.type ?? '')) throw new Unsupported('matches on a non-string');
+          const pattern = a[0]!.value;
+          let re = cache.get(pattern);
+          if (!re) {
+            try {
+              re = new RegExp(pattern, 's');
+            } catch {
+              throw new Unsupported('regular expression JavaScript does not accept');
+            }
+            cache.set(pattern, re);
+          }
+          return B(re.test(s));
         };
       }
       default:
