@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { createLineIndex } from '../src/validation/index.js';
-import { definitionsMissing, validator } from './engine.js';
+import { loadValidationConformance } from '../src/node/packages/validation.js';
+import { definitions, definitionsMissing, validator } from './engine.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const update = process.env['UPDATE_GOLDEN'] === '1';
@@ -30,16 +31,28 @@ function settingsOf(file: string): { settings?: Record<string, unknown> } {
 
 describe.skipIf(definitionsMissing !== undefined)('fixtures', () => {
   const v = definitionsMissing ? undefined : validator();
+  // Profile rules (issue 6): fixtures/<rule>/profiles/ is loaded as a workspace for that rule's fixtures.
+  const withProfiles = new Map<string, ReturnType<typeof validator>>();
+  const validatorFor = (rule: string): ReturnType<typeof validator> => {
+    const dir = join(fixtures, rule, 'profiles');
+    if (!existsSync(dir)) return v!;
+    let pv = withProfiles.get(rule);
+    if (!pv) {
+      const c = loadValidationConformance({ definitions: definitions(), workspaces: [dir], fhirCache: join(dir, 'no-cache') });
+      withProfiles.set(rule, (pv = validator(undefined, c?.store)));
+    }
+    return pv;
+  };
 
-  test.each(cases('valid'))('%s valid: %s', (_rule, file) => {
-    const { issues } = v!.validate(readFileSync(file, 'utf8'), { fileName: file, ...settingsOf(file) });
+  test.each(cases('valid'))('%s valid: %s', (rule, file) => {
+    const { issues } = validatorFor(rule).validate(readFileSync(file, 'utf8'), { fileName: file, ...settingsOf(file) });
     expect(issues.filter((i) => i.severity === 'error').map((i) => `${i.ruleId} ${i.location}: ${i.message}`)).toEqual([]);
   });
 
   test.each(cases('invalid'))('%s invalid: %s', (rule, file) => {
     const text = readFileSync(file, 'utf8');
     const lines = createLineIndex(text);
-    const got = v!
+    const got = validatorFor(rule)
       .validate(text, { fileName: file, ...settingsOf(file) })
       .issues.filter((i) => i.ruleId === rule)
       .map((i) => {

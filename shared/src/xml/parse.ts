@@ -66,7 +66,7 @@ function readXml(text: string): { root: XEl | undefined; errors: XmlSyntaxError[
   let tagStart = 0;
   parser.on('error', (e) => {
     const at = Math.min(parser.position, text.length);
-    errors.push({ message: e.message.replace(/^undefined:\d+:\d+: /, ''), offset: Math.max(0, at - 1), length: at < text.length ? 1 : 0 });
+    errors.push({ message: `XML is not well-formed: ${e.message.replace(/^(?:[^:]*:)?\d+:\d+:\s*/, '')}`, offset: Math.max(0, at - 1), length: at < text.length ? 1 : 0 });
   });
   parser.on('opentagstart', () => {
     tagStart = Math.max(0, text.lastIndexOf('<', parser.position - 1));
