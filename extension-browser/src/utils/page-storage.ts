@@ -1,5 +1,6 @@
-// Storage the content script reads directly (kept free of zod so the content script stays small).
-import { storage } from '#imports';
+// Storage the content script reads. It talks to browser.storage.local directly (no zod, no storage library)
+// to keep the content script small and its start-up cheap; keys and defaults are declared once here.
+import { browser } from '#imports';
 
 export interface Dismissed {
   /** Page keys (origin + path) where the user chose "Hide on this page". */
@@ -7,8 +8,9 @@ export interface Dismissed {
   /** Host names where the user chose "Hide on this site". */
   hosts: string[];
 }
-export const dismissedItem = storage.defineItem<Dismissed>('local:dismissed', { fallback: { pages: [], hosts: [] } });
-export const collapsedItem = storage.defineItem<boolean>('local:overlayCollapsed', { fallback: false });
+
+export const DISMISSED_KEY = 'dismissed';
+export const COLLAPSED_KEY = 'overlayCollapsed';
 
 /** The bits of storage the page check needs, injected so it can run against fakes. */
 export interface PageStore {
@@ -18,9 +20,16 @@ export interface PageStore {
   setCollapsed(value: boolean): Promise<void>;
 }
 
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
 export const browserPageStore: PageStore = {
-  getDismissed: () => dismissedItem.getValue(),
-  setDismissed: (value) => dismissedItem.setValue(value),
-  getCollapsed: () => collapsedItem.getValue(),
-  setCollapsed: (value) => collapsedItem.setValue(value),
+  async getDismissed() {
+    const raw = (await browser.storage.local.get(DISMISSED_KEY))[DISMISSED_KEY] as Partial<Dismissed> | undefined;
+    return { pages: strings(raw?.pages), hosts: strings(raw?.hosts) };
+  },
+  setDismissed: (value) => browser.storage.local.set({ [DISMISSED_KEY]: value }),
+  async getCollapsed() {
+    return (await browser.storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY] === true;
+  },
+  setCollapsed: (value) => browser.storage.local.set({ [COLLAPSED_KEY]: value }),
 };
