@@ -31,7 +31,7 @@ import {
 } from '@wheelhouse/shared/validation';
 import { toDiagnostic } from '../convert.js';
 import { WORKSPACE_VALIDATED, type WorkspaceValidatedParams } from '../protocol.js';
-import type { ValidationPool } from '../worker/pool.js';
+import { WorkerUnavailableError, type ValidationPool } from '../worker/pool.js';
 import type { SettingsStore } from './settings.js';
 
 /** Files beyond these are skipped (and counted as skipped). */
@@ -131,6 +131,7 @@ interface Validated {
 
 export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
   let epoch = 0;
+  let workerUnavailable = false;
   let wake: (() => void) | undefined;
   // Pulls in flight, and validate-workspace requests waiting for a pull pass that started at their epoch or later.
   let activePulls = 0;
@@ -158,12 +159,13 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
       rules: settings.rules,
       ...(settings.profiles.length > 0 ? { profiles: settings.profiles } : {}),
     };
-    if (deps.pool) {
+    if (deps.pool && !workerUnavailable) {
       try {
         return await deps.pool.validate(text, options, token);
       } catch (error) {
         if (error instanceof ValidationCancelledError) throw error;
-        // A worker that cannot run falls back to the main thread below.
+        // A worker that cannot run (a bundle without its script) falls back to the main thread, said once.
+        if (error instanceof WorkerUnavailableError) workerUnavailable = true;
         deps.connection.console.warn(
           `worker validation of ${uri} failed (${error instanceof Error ? error.message : String(error)}); validating in-process`,
         );

@@ -1,0 +1,268 @@
+// `pnpm bench:lsp`: the language server over real JSON-RPC (stdio, the built `wheelhouse-language-server`),
+// as an editor drives it (issue 7):
+//  1. start: spawn to the first diagnostics of a small document (definitions and terminology loaded), N runs;
+//  2. a ~5 KB resource (the R4 spec example closest to 5 KB): didChange + textDocument/diagnostic round trips,
+//     p50/p95 (the round trip includes JSON-RPC over stdio, so it bounds the time "in the server" from above);
+//  3. a ~7 MB Bundle (scripts/bench/make-bundle.ts): (a) opened and pulled with textDocument/diagnostic (main
+//     thread) and (b) validated through workspace/diagnostic (validation worker), each while a hover is sent to a
+//     small open document every 10 ms; reports the validation time and the hover latencies during it;
+//  4. memory: the server's RSS (/proc/<pid>/status VmRSS, VmHWM) after the core definitions and terminology are
+//     loaded and the 7 MB Bundle validated.
+// Usage: node scripts/bench-lsp/index.ts [--runs 5] [--iterations 200] [--mb 7]
+import { spawn, type ChildProcess } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { makeBundle } from '../bench/make-bundle.ts';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    iterations: { type: 'string', default: '200' },
+    mb: { type: 'string', default: '7' },
+  },
+});
+const examples = join(repo, '..', 'shared', 'fhir', 'test-cases', 'r4-spec-examples');
+if (!existsSync(examples)) {
+  console.error(`bench-lsp: no R4 spec examples at ${examples} (../shared beside the repo); nothing to run.`);
+  process.exit(2);
+}
+const bin = join(repo, 'language-server', 'bin', 'wheelhouse-language-server.js');
+if (
+  !existsSync(join(repo, 'language-server', 'dist', 'server.js')) ||
+  !existsSync(join(repo, 'shared', 'dist', 'definitions', 'r4-core.json'))
+) {
+  console.error('bench-lsp: build first (`pnpm build`).');
+  process.exit(2);
+}
+
+// The protocol client comes from the language server's own dependency (the root does not depend on it).
+const require = createRequire(join(repo, 'language-server', 'package.json'));
+// The part of its API used here, typed locally (the root package cannot resolve its types).
+interface Connection {
+  listen(): void;
+  dispose(): void;
+  sendRequest<R = unknown>(method: string, params?: unknown): Promise<R>;
+  sendNotification(method: string, params?: unknown): Promise<void>;
+  onRequest(method: string, handler: (params: { items: unknown[] }) => unknown): void;
+  onNotification(method: string, handler: () => void): void;
+}
+interface Rpc {
+  createProtocolConnection(reader: unknown, writer: unknown): Connection;
+  StreamMessageReader: new (stream: NodeJS.ReadableStream) => unknown;
+  StreamMessageWriter: new (stream: NodeJS.WritableStream) => unknown;
+}
+const rpc = require('vscode-languageserver/node') as Rpc;
+
+interface Client {
+  proc: ChildProcess;
+  conn: Connection;
+  dispose(): void;
+}
+
+async function startClient(folder: string | undefined): Promise<Client> {
+  const proc = spawn(process.execPath, [bin, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = rpc.createProtocolConnection(
+    new rpc.StreamMessageReader(proc.stdout),
+    new rpc.StreamMessageWriter(proc.stdin),
+  );
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+  conn.onRequest('window/workDoneProgress/create', () => null);
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onNotification('window/logMessage', () => {});
+  conn.listen();
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {
+      textDocument: { diagnostic: {}, hover: { contentFormat: ['markdown'] } },
+      workspace: { configuration: true, workspaceFolders: true },
+      window: { workDoneProgress: true },
+    },
+    workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'bench' }] : null,
+  });
+  await conn.sendNotification('initialized', {});
+  return {
+    proc,
+    conn,
+    dispose() {
+      conn.dispose();
+      proc.kill();
+    },
+  };
+}
+
+const open = (c: Client, uri: string, text: string, version = 1): Promise<void> =>
+  c.conn.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'json', version, text },
+  });
+const pull = (c: Client, uri: string): Promise<{ items: unknown[] }> =>
+  c.conn.sendRequest<{ items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri } });
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+const ms = (x: number): string => `${x.toFixed(1)} ms`;
+const median = (xs: number[]): number => pct(xs, 50);
+
+/** The process's CPU time (user + system, all threads) in ms, from /proc/<pid>/stat (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+function memory(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string): number => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+// Inputs.
+const files = readdirSync(examples).filter((f) => f.endsWith('.json'));
+const fiveKb = files
+  .map((f) => ({ f, size: statSync(join(examples, f)).size }))
+  .sort((a, b) => Math.abs(a.size - 5120) - Math.abs(b.size - 5120))[0]!;
+const fiveKbText = readFileSync(join(examples, fiveKb.f), 'utf8');
+const small =
+  '{\n  "resourceType": "Patient",\n  "id": "p1",\n  "gender": "female",\n  "birthDate": "1985-07-14"\n}\n';
+const dir = mkdtempSync(join(tmpdir(), 'wh-bench-lsp-'));
+const bigText = makeBundle(examples, Number(values.mb) * 1024 * 1024);
+const workspaceDir = join(dir, 'ws');
+mkdirSync(workspaceDir);
+writeFileSync(join(workspaceDir, 'bundle.json'), bigText);
+
+console.log(
+  `bench-lsp: Node ${process.version}; 5 KB input ${fiveKb.f} (${fiveKb.size} B); big input ${(bigText.length / 1024 / 1024).toFixed(1)} MB Bundle`,
+);
+
+// 1. Start to first diagnostics.
+const starts: number[] = [];
+for (let i = 0; i < Number(values.runs); i++) {
+  const t0 = performance.now();
+  const c = await startClient(undefined);
+  await open(c, 'file:///bench/small.json', small);
+  await pull(c, 'file:///bench/small.json');
+  starts.push(performance.now() - t0);
+  c.dispose();
+}
+console.log(
+  `start -> first diagnostics: median ${ms(median(starts))} (min ${ms(Math.min(...starts))}, max ${ms(Math.max(...starts))}, ${starts.length} runs)`,
+);
+
+// 2. The 5 KB resource, edited and pulled repeatedly.
+{
+  const c = await startClient(undefined);
+  const uri = 'file:///bench/five-kb.json';
+  await open(c, uri, fiveKbText);
+  await pull(c, uri); // warm-up: engine set up
+  const times: number[] = [];
+  let issues = 0;
+  const cpu0 = cpuMs(c.proc.pid!);
+  for (let v = 2; v < Number(values.iterations) + 2; v++) {
+    // A real edit each time (a trailing newline more), so no cache can answer.
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: v },
+      contentChanges: [{ text: fiveKbText + '\n'.repeat(v % 7) }],
+    });
+    const t0 = performance.now();
+    issues = (await pull(c, uri)).items.length;
+    times.push(performance.now() - t0);
+  }
+  const cpuPer = (cpuMs(c.proc.pid!) - cpu0) / times.length;
+  console.log(`server CPU per edit + diagnostics: ${ms(cpuPer)} (mean)`);
+  console.log(
+    `5 KB resource diagnostics (${times.length} edits, ${issues} issues): p50 ${ms(pct(times, 50))}, p95 ${ms(pct(times, 95))}, max ${ms(Math.max(...times))}`,
+  );
+  c.dispose();
+}
+
+// 3. The big Bundle while hovering.
+async function hoverWhile(
+  c: Client,
+  start: () => Promise<unknown>,
+): Promise<{ hovers: number[]; workMs: number; cpuMs: number }> {
+  const hovers: number[] = [];
+  let done = false;
+  const cpu0 = cpuMs(c.proc.pid!);
+  const t0 = performance.now();
+  const work = start();
+  const finished = work.then(() => {
+    done = true;
+    return performance.now() - t0;
+  });
+  const loop = (async () => {
+    while (!done) {
+      const h0 = performance.now();
+      await c.conn.sendRequest('textDocument/hover', {
+        textDocument: { uri: 'file:///bench/small.json' },
+        position: { line: 3, character: 5 },
+      });
+      hovers.push(performance.now() - h0);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  })();
+  const workMs = await finished;
+  await loop;
+  return { hovers, workMs, cpuMs: cpuMs(c.proc.pid!) - cpu0 };
+}
+function hoverLine(label: string, r: { hovers: number[]; workMs: number; cpuMs: number }): void {
+  console.log(
+    `${label}: ${ms(r.workMs)} wall, ${ms(r.cpuMs)} server CPU; hover during it: ${r.hovers.length} answered, p50 ${ms(pct(r.hovers, 50))}, p95 ${ms(pct(r.hovers, 95))}, max ${ms(Math.max(...r.hovers))}`,
+  );
+}
+{
+  const c = await startClient(workspaceDir);
+  await open(c, 'file:///bench/small.json', small);
+  await pull(c, 'file:///bench/small.json');
+  await c.conn.sendRequest('textDocument/hover', {
+    textDocument: { uri: 'file:///bench/small.json' },
+    position: { line: 3, character: 5 },
+  }); // hover texts loaded
+  const idle: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const h0 = performance.now();
+    await c.conn.sendRequest('textDocument/hover', {
+      textDocument: { uri: 'file:///bench/small.json' },
+      position: { line: 3, character: 5 },
+    });
+    idle.push(performance.now() - h0);
+  }
+  console.log(`hover, idle server: p50 ${ms(pct(idle, 50))}, p95 ${ms(pct(idle, 95))}`);
+  // (b) first: the worker loads the definitions itself on its first job, which is part of the figure.
+  const viaWorker = await hoverWhile(c, () =>
+    c.conn.sendRequest('workspace/diagnostic', { previousResultIds: [] }),
+  );
+  hoverLine(
+    `${values.mb} MB Bundle via workspace/diagnostic (worker, first job incl. its set-up)`,
+    viaWorker,
+  );
+  const again = await hoverWhile(c, () =>
+    c.conn.sendRequest('workspace/diagnostic', { previousResultIds: [] }),
+  );
+  hoverLine(`${values.mb} MB Bundle via workspace/diagnostic (worker, warm)`, again);
+  const bigUri = 'file:///bench/big.json';
+  await open(c, bigUri, bigText);
+  const onMain = await hoverWhile(c, () => pull(c, bigUri));
+  hoverLine(`${values.mb} MB Bundle via textDocument/diagnostic (main thread)`, onMain);
+  const m = memory(c.proc.pid!);
+  console.log(
+    `server memory after core definitions + terminology + the ${values.mb} MB Bundle: RSS ${m.rss.toFixed(0)} MB, peak ${m.peak.toFixed(0)} MB (main process; the worker thread shares it)`,
+  );
+  c.dispose();
+}
+rmSync(dir, { recursive: true, force: true });
+process.exit(0);
