@@ -82,7 +82,7 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: {
               id: 'wheelhouse@nhs-wheelhouse.example',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               // Firefox's built-in data consent: the extension collects nothing.
               data_collection_permissions: { required: ['none'] },
             }, } }
