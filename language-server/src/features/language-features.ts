@@ -202,7 +202,10 @@ export function registerLanguageFeatures(deps: LanguageFeaturesDeps): LanguageFe
     if (params.changes.some((c) => deps.configFiles.isConfigFile(c.uri))) configChanged();
     else workspace.changed(false);
   });
-  documents.onDidClose((event) => trees.delete(event.document.uri));
+  documents.onDidClose((event) => {
+    trees.delete(event.document.uri);
+    workspace.closed(event.document.uri);
+  });
   connection.onShutdown(async () => {
     await pool?.dispose();
   });

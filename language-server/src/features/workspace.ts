@@ -118,6 +118,8 @@ export interface WorkspaceFeature {
   ): Promise<WorkspaceValidatedParams>;
   /** Something changed on disk or in the settings: held pulls wake up; `settingsChanged` forces a re-validation. */
   changed(settingsChanged: boolean): void;
+  /** A document was closed in the editor: the workspace pull reports it again (the client dropped its document report). */
+  closed(uri: string): void;
   /** A conformance resource in the workspace by canonical URL. */
   findCanonical(url: string): { uri: string; offset: number; length: number; text: string } | undefined;
 }
@@ -132,6 +134,8 @@ interface Validated {
 export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
   let epoch = 0;
   let workerUnavailable = false;
+  // Closed in the editor since the last pass: reported in full even when the file is unchanged on disk.
+  const reopened = new Set<string>();
   let wake: (() => void) | undefined;
   // Pulls in flight, and validate-workspace requests waiting for a pull pass that started at their epoch or later.
   let activePulls = 0;
@@ -260,7 +264,8 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
         skipped++;
         continue;
       }
-      if (previous.get(uri) === id.id)
+      const forced = reopened.delete(uri);
+      if (!forced && previous.get(uri) === id.id)
         onReport({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId: id.id });
       else todo.push({ path, uri, resultId: id.id });
     }
@@ -358,6 +363,10 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
       );
       wake?.();
       return figures;
+    },
+    closed(uri) {
+      reopened.add(uri);
+      wake?.();
     },
     changed(settingsChanged) {
       if (settingsChanged) epoch++;
