@@ -26,8 +26,10 @@ export interface ApplicableConstraint {
   /** Base path for fhirpath.js; undefined at a resource root. */
   base: string | undefined;
   fast: FastPath | undefined;
-  /** Run-time fallbacks of the fast path so far (it is dropped after a few). */
+  /** Run-time fallbacks of the fast path so far (it is dropped when they dominate). */
   fallbacks: number;
+  /** Successful fast-path evaluations so far. */
+  hits: number;
 }
 
 export interface InvariantFailure {
@@ -75,9 +77,14 @@ export class InvariantChecker {
    * Constraints at an element: those declared on the element itself (resource roots carry the inherited
    * dom-* ones, backbone elements their own) plus, for a complex datatype, those of the datatype's root.
    */
-  constraintsAt(elementPath: string, elementType: string | undefined, isResourceRoot: boolean): readonly ApplicableConstraint[] {
+  constraintsAt(
+    elementPath: string,
+    elementType: string | undefined,
+    isResourceRoot: boolean,
+  ): readonly ApplicableConstraint[] {
     let byType = this.byElement.get(elementPath);
-    if (!byType) this.byElement.set(elementPath, (byType = new Map<string, readonly ApplicableConstraint[]>()));
+    if (!byType)
+      this.byElement.set(elementPath, (byType = new Map<string, readonly ApplicableConstraint[]>()));
     let list = byType.get(elementType ?? '');
     if (list) return list;
     const out: ApplicableConstraint[] = [];
@@ -92,13 +99,21 @@ export class InvariantChecker {
         // The mini evaluator navigates from the focus's children: a backbone element's own, else its type's
         // (Organization.telecom's org-3 runs on a ContactPoint).
         const at = base ?? elementPath;
-        const ofType = elementType !== undefined && elementType !== 'BackboneElement' && elementType !== 'Element' && this.definitions.children(elementType) !== undefined;
+        const ofType =
+          elementType !== undefined &&
+          elementType !== 'BackboneElement' &&
+          elementType !== 'Element' &&
+          this.definitions.children(elementType) !== undefined;
         const childrenPath = ofType ? elementType : at;
-        const fast = this.fastPaths ? (fastPathFor(expression, at) ?? compileMini(expression, childrenPath, this.definitions)) : undefined;
-        out.push({ constraint, base, fast, fallbacks: 0 });
+        const fast = this.fastPaths
+          ? (fastPathFor(expression, at) ?? compileMini(expression, childrenPath, this.definitions))
+          : undefined;
+        out.push({ constraint, base, fast, fallbacks: 0, hits: 0 });
       }
     };
-    let element: ElementData | undefined = isResourceRoot ? this.definitions.type(elementPath)?.elements[0] : this.definitions.element(elementPath);
+    let element: ElementData | undefined = isResourceRoot
+      ? this.definitions.type(elementPath)?.elements[0]
+      : this.definitions.element(elementPath);
     // A contentReference element (Questionnaire.item.item) has the constraints of the element it reuses.
     let ownPath = elementPath;
     if (element?.contentReference) {
@@ -112,7 +127,8 @@ export class InvariantChecker {
       for (const t of element?.types ?? []) {
         for (const profile of t.profile ?? []) {
           const name = SPECIAL_PROFILES[profile];
-          if (name && t.code === elementType) add(this.definitions.type(name)?.elements[0]?.constraints, elementType);
+          if (name && t.code === elementType)
+            add(this.definitions.type(name)?.elements[0]?.constraints, elementType);
         }
       }
     }
@@ -134,11 +150,13 @@ export class InvariantChecker {
         try {
           fast = a.fast(value, env);
           this.stats.fast++;
+          a.hits++;
         } catch (error) {
           if (!(error instanceof Unsupported)) throw error;
           this.stats.fallbacks++;
-          // A fast path that keeps leaving the subset (per-1 compares dates) costs more than it saves.
-          if (++a.fallbacks >= 3) a.fast = undefined;
+          // A fast path that mostly leaves the subset costs more than it saves: drop it once it has failed
+          // three times and more often than once per four successes.
+          if (++a.fallbacks >= 3 && a.fallbacks * 4 > a.hits) a.fast = undefined;
         }
       }
       if (fast) {
@@ -160,7 +178,12 @@ export class InvariantChecker {
       }
       (memo ??= new Map()).set(constraint.expression, result);
       if (isFailure(result, constraint.key)) {
-        failures.push({ key: constraint.key, severity: constraint.severity, human: constraint.human, expression: constraint.expression });
+        failures.push({
+          key: constraint.key,
+          severity: constraint.severity,
+          human: constraint.human,
+          expression: constraint.expression,
+        });
       }
     }
     return failures;
@@ -173,7 +196,8 @@ export class InvariantChecker {
 
   private noteEngineError(key: string, error: unknown): void {
     this.stats.engineErrors++;
-    if (!this.engineErrors.has(key)) this.engineErrors.set(key, error instanceof Error ? error.message : String(error));
+    if (!this.engineErrors.has(key))
+      this.engineErrors.set(key, error instanceof Error ? error.message : String(error));
   }
 }
 
@@ -194,8 +218,14 @@ export const EMPTY_FAILS: ReadonlySet<string> = new Set(['per-1']);
  * there, fhirpath.js types answerBoolean as FHIR.boolean and does not, so every 'exists' enableWhen failed.
  */
 export const CORRECTED_EXPRESSIONS: Readonly<Record<string, { from: string; to: string }>> = {
-  'que-12': { from: 'enableWhen.count() > 2 implies enableBehavior.exists()', to: 'enableWhen.count() > 1 implies enableBehavior.exists()' },
-  'que-7': { from: "operator = 'exists' implies (answer is Boolean)", to: "operator = 'exists' implies (answer is boolean)" },
+  'que-12': {
+    from: 'enableWhen.count() > 2 implies enableBehavior.exists()',
+    to: 'enableWhen.count() > 1 implies enableBehavior.exists()',
+  },
+  'que-7': {
+    from: "operator = 'exists' implies (answer is Boolean)",
+    to: "operator = 'exists' implies (answer is boolean)",
+  },
 };
 
 /** A single `false` fails; an empty result fails only for EMPTY_FAILS; anything else passes. */

@@ -7,16 +7,37 @@ import r4 from 'fhirpath/fhir-context/r4';
 import { describe, expect, test } from 'vitest';
 import { fastPathFor } from './fast-paths.js';
 
-const EXPRESSIONS = ['contained.contained.empty()', 'contained.meta.versionId.empty() and contained.meta.lastUpdated.empty()', 'contained.meta.security.empty()'];
-const examplesDir = fileURLToPath(new URL('../../../../../shared/fhir/test-cases/r4-spec-examples', import.meta.url));
+const EXPRESSIONS = [
+  'contained.contained.empty()',
+  'contained.meta.versionId.empty() and contained.meta.lastUpdated.empty()',
+  'contained.meta.security.empty()',
+];
+const examplesDir = fileURLToPath(
+  new URL('../../../../../shared/fhir/test-cases/r4-spec-examples', import.meta.url),
+);
 
 const crafted: unknown[] = [
   { resourceType: 'Patient' },
   { resourceType: 'Patient', contained: [] },
-  { resourceType: 'Patient', contained: [{ resourceType: 'Patient', id: 'a', contained: [{ resourceType: 'Patient', id: 'b' }] }] },
+  {
+    resourceType: 'Patient',
+    contained: [{ resourceType: 'Patient', id: 'a', contained: [{ resourceType: 'Patient', id: 'b' }] }],
+  },
   { resourceType: 'Patient', contained: [{ resourceType: 'Patient', id: 'a', meta: { versionId: '1' } }] },
-  { resourceType: 'Patient', contained: [{ resourceType: 'Patient', id: 'a', meta: { _lastUpdated: { extension: [{ url: 'x', valueString: 'y' }] } } }] },
-  { resourceType: 'Patient', contained: [{ resourceType: 'Patient', id: 'a', meta: { security: [{ code: 'R' }] } }] },
+  {
+    resourceType: 'Patient',
+    contained: [
+      {
+        resourceType: 'Patient',
+        id: 'a',
+        meta: { _lastUpdated: { extension: [{ url: 'x', valueString: 'y' }] } },
+      },
+    ],
+  },
+  {
+    resourceType: 'Patient',
+    contained: [{ resourceType: 'Patient', id: 'a', meta: { security: [{ code: 'R' }] } }],
+  },
 ];
 
 function resources(): unknown[] {

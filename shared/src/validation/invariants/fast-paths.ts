@@ -46,13 +46,14 @@ const FAST_PATHS: Record<string, FastPath> = {
   },
   // ref-1 (R4 4.0.1 text): a local reference '#id' names a resource contained in %rootResource. The
   // commonest invariant of all (every Reference). '#' alone: substring(1) is empty, so the result is empty.
-  "reference.startsWith('#').not() or (reference.substring(1).trace('url') in %rootResource.contained.id.trace('ids'))": (v, env) => {
-    const ref = obj(v)?.['reference'];
-    if (typeof ref !== 'string') return [];
-    if (!ref.startsWith('#')) return [true];
-    if (ref === '#') return [];
-    return [containedIds(env.rootResource).includes(ref.slice(1))];
-  },
+  "reference.startsWith('#').not() or (reference.substring(1).trace('url') in %rootResource.contained.id.trace('ids'))":
+    (v, env) => {
+      const ref = obj(v)?.['reference'];
+      if (typeof ref !== 'string') return [];
+      if (!ref.startsWith('#')) return [true];
+      if (ref === '#') return [];
+      return [containedIds(env.rootResource).includes(ref.slice(1))];
+    },
   // ref-1 as later versions (and the HL7 validator) write it: '#' refers to the container from a contained resource.
   "reference.startsWith('#').not() or (reference.substring(1).trace('url') in %rootResource.contained.id.trace('ids')) or (reference='#' and %rootResource!=%resource)":
     (v, env) => {
@@ -64,25 +65,31 @@ const FAST_PATHS: Record<string, FastPath> = {
     },
   // bdl-7: fullUrl + meta.versionId unique across entries (FHIRPath `&` treats empty as ''). Natively because
   // fhirpath.js builds a node per entry resource: ~1 s on a 1,000-entry Bundle.
-  "(type = 'history') or entry.where(fullUrl.exists()).select(fullUrl&resource.meta.versionId).isDistinct()": (v) => {
-    const b = obj(v);
-    const type = b?.['type'];
-    if (type === 'history') return [true];
-    if (type !== undefined && typeof type !== 'string') throw new Unsupported('Bundle.type is not a string');
-    const entries = b?.['entry'];
-    const keys: string[] = [];
-    for (const e of Array.isArray(entries) ? entries : []) {
-      const entry = obj(e);
-      if (!entry || (entry['fullUrl'] === undefined && entry['_fullUrl'] === undefined)) continue;
-      const fullUrl = entry['fullUrl'];
-      const versionId = obj(obj(entry['resource'])?.['meta'])?.['versionId'];
-      if ((fullUrl !== undefined && typeof fullUrl !== 'string') || (versionId !== undefined && typeof versionId !== 'string')) throw new Unsupported('non-string fullUrl or versionId');
-      keys.push((fullUrl ?? '') + (versionId ?? ''));
-    }
-    const distinct = new Set(keys).size === keys.length;
-    if (distinct) return [true];
-    return type === undefined ? [] : [false];
-  },
+  "(type = 'history') or entry.where(fullUrl.exists()).select(fullUrl&resource.meta.versionId).isDistinct()":
+    (v) => {
+      const b = obj(v);
+      const type = b?.['type'];
+      if (type === 'history') return [true];
+      if (type !== undefined && typeof type !== 'string')
+        throw new Unsupported('Bundle.type is not a string');
+      const entries = b?.['entry'];
+      const keys: string[] = [];
+      for (const e of Array.isArray(entries) ? entries : []) {
+        const entry = obj(e);
+        if (!entry || (entry['fullUrl'] === undefined && entry['_fullUrl'] === undefined)) continue;
+        const fullUrl = entry['fullUrl'];
+        const versionId = obj(obj(entry['resource'])?.['meta'])?.['versionId'];
+        if (
+          (fullUrl !== undefined && typeof fullUrl !== 'string') ||
+          (versionId !== undefined && typeof versionId !== 'string')
+        )
+          throw new Unsupported('non-string fullUrl or versionId');
+        keys.push((fullUrl ?? '') + (versionId ?? ''));
+      }
+      const distinct = new Set(keys).size === keys.length;
+      if (distinct) return [true];
+      return type === undefined ? [] : [false];
+    },
   // que-2: linkIds are unique across the whole item tree (only Questionnaire.item carries linkId).
   'descendants().linkId.isDistinct()': (v) => {
     const q = obj(v);

@@ -8,8 +8,23 @@ import { InvariantChecker } from './checker.js';
 import type { FhirPathProvider, InvariantEnv } from './fhirpath-engine.js';
 import { defaultFhirPathProvider } from './default-provider.js';
 
-export { InvariantChecker, SKIPPED_CONSTRAINTS, EMPTY_FAILS, CORRECTED_EXPRESSIONS, isFailure, type ApplicableConstraint, type InvariantFailure, type InvariantStats } from './checker.js';
-export { FhirPathCompiler, type FhirPathProvider, type FhirPathBinding, type FhirPathModule, type InvariantEnv } from './fhirpath-engine.js';
+export {
+  InvariantChecker,
+  SKIPPED_CONSTRAINTS,
+  EMPTY_FAILS,
+  CORRECTED_EXPRESSIONS,
+  isFailure,
+  type ApplicableConstraint,
+  type InvariantFailure,
+  type InvariantStats,
+} from './checker.js';
+export {
+  FhirPathCompiler,
+  type FhirPathProvider,
+  type FhirPathBinding,
+  type FhirPathModule,
+  type InvariantEnv,
+} from './fhirpath-engine.js';
 export { fastPathFor, type FastPath } from './fast-paths.js';
 export { checkDom3 } from './dom-3.js';
 
@@ -19,7 +34,10 @@ export { checkDom3 } from './dom-3.js';
  */
 const checkers = new WeakMap<Definitions, InvariantChecker>();
 
-export function invariantCheckerFor(definitions: Definitions, provider: FhirPathProvider = defaultFhirPathProvider): InvariantChecker {
+export function invariantCheckerFor(
+  definitions: Definitions,
+  provider: FhirPathProvider = defaultFhirPathProvider,
+): InvariantChecker {
   let checker = checkers.get(definitions);
   if (!checker) {
     checker = new InvariantChecker(definitions, provider);

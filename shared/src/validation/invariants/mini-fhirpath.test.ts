@@ -16,11 +16,38 @@ import { compileMini, Unsupported } from './mini-fhirpath.js';
 const casesDir = fileURLToPath(new URL('../../../../../shared/fhir/test-cases/', import.meta.url));
 const crafted: unknown[] = [
   { resourceType: 'Encounter', status: 'finished', class: { code: 'AMB' }, period: { start: '2020-01-01' } },
-  { resourceType: 'Observation', status: 'final', code: { text: 'x' }, valueQuantity: { value: 1, code: 'mg' }, referenceRange: [{ low: { value: 1 } }] },
-  { resourceType: 'Observation', status: 'final', code: { text: 'x' }, subject: { reference: '#' }, contained: [{ resourceType: 'Patient', id: 'p' }] },
-  { resourceType: 'Questionnaire', status: 'draft', item: [{ linkId: 'a', type: 'display', maxLength: 3, item: [{ linkId: 'a', type: 'group' }] }] },
-  { resourceType: 'Bundle', type: 'collection', entry: [{ fullUrl: 'urn:uuid:1', resource: { resourceType: 'Basic', code: { text: 'x' } } }, { fullUrl: 'urn:uuid:1' }] },
-  { resourceType: 'Patient', _gender: { extension: [{ url: 'http://x', valueString: 'y' }] }, telecom: [{ system: 'phone' }, { value: '1' }] },
+  {
+    resourceType: 'Observation',
+    status: 'final',
+    code: { text: 'x' },
+    valueQuantity: { value: 1, code: 'mg' },
+    referenceRange: [{ low: { value: 1 } }],
+  },
+  {
+    resourceType: 'Observation',
+    status: 'final',
+    code: { text: 'x' },
+    subject: { reference: '#' },
+    contained: [{ resourceType: 'Patient', id: 'p' }],
+  },
+  {
+    resourceType: 'Questionnaire',
+    status: 'draft',
+    item: [{ linkId: 'a', type: 'display', maxLength: 3, item: [{ linkId: 'a', type: 'group' }] }],
+  },
+  {
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: [
+      { fullUrl: 'urn:uuid:1', resource: { resourceType: 'Basic', code: { text: 'x' } } },
+      { fullUrl: 'urn:uuid:1' },
+    ],
+  },
+  {
+    resourceType: 'Patient',
+    _gender: { extension: [{ url: 'http://x', valueString: 'y' }] },
+    telecom: [{ system: 'phone' }, { value: '1' }],
+  },
   // Date and quantity comparisons (per-1, rng-2, and others over dates): same and different precisions, time zones.
   ...[
     ['2020-01-01', '2020-01-02'],
@@ -34,16 +61,51 @@ const crafted: unknown[] = [
     ['2020-01-01T10:00:00.123Z', '2020-01-01T10:00:00.122Z'],
     ['2020-01-01T10:00:00+01:00', '2020-01-01T09:30:00Z'],
     ['2020-01-01', '2020-01-01T06:20:00Z'],
-  ].map(([start, end]) => ({ resourceType: 'Encounter', status: 'finished', class: { code: 'AMB' }, period: { start, end } })),
+  ].map(([start, end]) => ({
+    resourceType: 'Encounter',
+    status: 'finished',
+    class: { code: 'AMB' },
+    period: { start, end },
+  })),
   ...[
     [{ value: 2 }, { value: 1 }],
-    [{ value: 1, system: 'http://unitsofmeasure.org', code: 'mg' }, { value: 2, system: 'http://unitsofmeasure.org', code: 'mg' }],
-    [{ value: 5, system: 'http://unitsofmeasure.org', code: 'mg', unit: 'mg' }, { value: 2, system: 'http://unitsofmeasure.org', code: 'mg', unit: 'mg' }],
-    [{ value: 1, system: 'http://unitsofmeasure.org', code: 'g' }, { value: 2, system: 'http://unitsofmeasure.org', code: 'mg' }],
-    [{ value: 1, unit: 'tablet' }, { value: 2, unit: 'tablet' }],
-  ].map(([low, high]) => ({ resourceType: 'Observation', status: 'final', code: { text: 'x' }, referenceRange: [{ low, high }], valueRange: { low, high } })),
+    [
+      { value: 1, system: 'http://unitsofmeasure.org', code: 'mg' },
+      { value: 2, system: 'http://unitsofmeasure.org', code: 'mg' },
+    ],
+    [
+      { value: 5, system: 'http://unitsofmeasure.org', code: 'mg', unit: 'mg' },
+      { value: 2, system: 'http://unitsofmeasure.org', code: 'mg', unit: 'mg' },
+    ],
+    [
+      { value: 1, system: 'http://unitsofmeasure.org', code: 'g' },
+      { value: 2, system: 'http://unitsofmeasure.org', code: 'mg' },
+    ],
+    [
+      { value: 1, unit: 'tablet' },
+      { value: 2, unit: 'tablet' },
+    ],
+  ].map(([low, high]) => ({
+    resourceType: 'Observation',
+    status: 'final',
+    code: { text: 'x' },
+    referenceRange: [{ low, high }],
+    valueRange: { low, high },
+  })),
+  // %ucum (age-1, drt-1 and the other Quantity profiles).
+  ...[
+    { value: 3, system: 'http://unitsofmeasure.org', code: 'a' },
+    { value: 3, system: 'http://example.org', code: 'a' },
+    { value: 3, unit: 'years' },
+    { system: 'http://unitsofmeasure.org', code: 'a' },
+  ].map((onsetAge) => ({ resourceType: 'Condition', subject: { reference: 'Patient/1' }, onsetAge })),
   // matches() (cps-0, vsd-0 and the other name invariants).
-  ...['Good_Name1', 'lower case', 'X'.repeat(300), 'éA'].map((name) => ({ resourceType: 'CodeSystem', status: 'draft', content: 'not-present', name })),
+  ...['Good_Name1', 'lower case', 'X'.repeat(300), 'éA'].map((name) => ({
+    resourceType: 'CodeSystem',
+    status: 'draft',
+    content: 'not-present',
+    name,
+  })),
   // Narratives for htmlChecks() (txt-1, txt-2): unknown element, HTML entity, unclosed tag, no content, image only, bad xmlns, comment.
   ...[
     '<div xmlns="http://www.w3.org/1999/xhtml"><script>x</script></div>',
@@ -63,11 +125,15 @@ function corpus(): { name: string; text: string }[] {
     console.log(`fast-path equivalence uses crafted resources only: ${casesDir} is absent`);
     return out;
   }
-  for (const f of readdirSync(`${casesDir}/r4-spec-examples`)) out.push({ name: f, text: readFileSync(`${casesDir}/r4-spec-examples/${f}`, 'utf8') });
-  const manifest = JSON.parse(readFileSync(`${casesDir}/manifest.json`, 'utf8')) as { cases: { file: string; coreOnlyBase?: boolean }[] };
+  for (const f of readdirSync(`${casesDir}/r4-spec-examples`))
+    out.push({ name: f, text: readFileSync(`${casesDir}/r4-spec-examples/${f}`, 'utf8') });
+  const manifest = JSON.parse(readFileSync(`${casesDir}/manifest.json`, 'utf8')) as {
+    cases: { file: string; coreOnlyBase?: boolean }[];
+  };
   for (const c of manifest.cases) {
     const file = `${casesDir}/files/${c.file}`;
-    if (c.coreOnlyBase && c.file.endsWith('.json') && existsSync(file)) out.push({ name: c.file, text: readFileSync(file, 'utf8') });
+    if (c.coreOnlyBase && c.file.endsWith('.json') && existsSync(file))
+      out.push({ name: c.file, text: readFileSync(file, 'utf8') });
   }
   return out;
 }
@@ -80,7 +146,12 @@ describe('invariant fast paths', () => {
     const mismatches: string[] = [];
     let compared = 0;
     const comparedKeys = new Set<string>();
-    const compare = (ctx: ResourceContext, applicable: readonly ApplicableConstraint[], value: unknown, where: string): void => {
+    const compare = (
+      ctx: ResourceContext,
+      applicable: readonly ApplicableConstraint[],
+      value: unknown,
+      where: string,
+    ): void => {
       const env = invariantEnv(ctx);
       for (const a of applicable) {
         if (!a.fast) continue;
@@ -102,7 +173,10 @@ describe('invariant fast paths', () => {
         }
         compared++;
         comparedKeys.add(a.constraint.key);
-        if (JSON.stringify(fast) !== JSON.stringify(expected)) mismatches.push(`${where} ${a.constraint.key}: fast ${JSON.stringify(fast)} fhirpath.js ${JSON.stringify(expected)}`);
+        if (JSON.stringify(fast) !== JSON.stringify(expected))
+          mismatches.push(
+            `${where} ${a.constraint.key}: fast ${JSON.stringify(fast)} fhirpath.js ${JSON.stringify(expected)}`,
+          );
       }
     };
     const probe = defineRule({
@@ -118,18 +192,27 @@ describe('invariant fast paths', () => {
           const v = ctx.elementValue;
           // Primitives too: Narrative.div (an xhtml string) carries txt-1 and txt-2.
           if (v === null || v === undefined || Array.isArray(v)) return;
-          compare(ctx, checker.constraintsAt(ctx.definition.path, ctx.elementType, false), v, ctx.elementPath);
+          compare(
+            ctx,
+            checker.constraintsAt(ctx.definition.path, ctx.elementType, false),
+            v,
+            ctx.elementPath,
+          );
         },
       },
     });
     const validator = createValidator({ definitions, rules: [probe] });
     for (const { name, text } of corpus()) {
-      const issues = validator.validate(text, { fileName: name }).issues.filter((i) => i.ruleId === 'internal-rule-error');
+      const issues = validator
+        .validate(text, { fileName: name })
+        .issues.filter((i) => i.ruleId === 'internal-rule-error');
       expect(issues.map((i) => i.message)).toEqual([]);
     }
     expect(mismatches.slice(0, 20)).toEqual([]);
     expect(compared).toBeGreaterThan(crafted.length);
-    expect([...comparedKeys]).toEqual(expect.arrayContaining(['txt-1', 'txt-2', 'ref-1', 'per-1', 'rng-2', 'csd-0']));
+    expect([...comparedKeys]).toEqual(
+      expect.arrayContaining(['txt-1', 'txt-2', 'ref-1', 'per-1', 'rng-2', 'csd-0', 'age-1']),
+    );
     console.log(`fast paths compared with fhirpath.js: ${compared} evaluations`);
   }, 120_000);
 

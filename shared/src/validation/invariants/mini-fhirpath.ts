@@ -32,8 +32,27 @@ interface Env {
 }
 type Evaluator = (focus: Collection, thisItem: Item | undefined, env: Env) => Collection;
 
-const STRING_LIKE = new Set(['string', 'code', 'id', 'uri', 'url', 'canonical', 'oid', 'uuid', 'markdown', 'base64Binary', 'System.String']);
-const NUMERIC = new Set(['integer', 'decimal', 'positiveInt', 'unsignedInt', 'System.Integer', 'System.Decimal']);
+const STRING_LIKE = new Set([
+  'string',
+  'code',
+  'id',
+  'uri',
+  'url',
+  'canonical',
+  'oid',
+  'uuid',
+  'markdown',
+  'base64Binary',
+  'System.String',
+]);
+const NUMERIC = new Set([
+  'integer',
+  'decimal',
+  'positiveInt',
+  'unsignedInt',
+  'System.Integer',
+  'System.Decimal',
+]);
 const BOOLEAN = new Set(['boolean', 'System.Boolean']);
 
 // ---------- tokenizer ----------
@@ -80,6 +99,12 @@ function tokenize(src: string): Tok[] | undefined {
     }
     if (c === '%') {
       const m = /^%([A-Za-z][A-Za-z0-9]*)/.exec(src.slice(i));
+      if (m?.[1] === 'ucum') {
+        // %ucum is the UCUM system URI (FHIRPath for FHIR, https://hl7.org/fhir/R4/fhirpath.html#variables).
+        out.push({ k: 'str', v: 'http://unitsofmeasure.org' });
+        i += m[0].length;
+        continue;
+      }
       if (!m || (m[1] !== 'resource' && m[1] !== 'rootResource')) return undefined;
       out.push({ k: 'id', v: m[0] });
       i += m[0].length;
@@ -103,13 +128,15 @@ function bool(c: Collection): boolean | undefined {
   if (typeof only === 'boolean' && (c[0]!.type === undefined || BOOLEAN.has(c[0]!.type))) return only;
   throw new Unsupported('non-boolean collection as a boolean');
 }
-const B = (b: boolean | undefined): Collection => (b === undefined ? [] : [{ value: b, type: 'System.Boolean' }]);
+const B = (b: boolean | undefined): Collection =>
+  b === undefined ? [] : [{ value: b, type: 'System.Boolean' }];
 
 function primitiveOf(item: Item): string | number | boolean {
   const v = item.value;
   if (v === null || v === undefined || typeof v === 'object') throw new Unsupported('not a primitive value');
   const t = item.type;
-  if (t === undefined || !(STRING_LIKE.has(t) || NUMERIC.has(t) || BOOLEAN.has(t))) throw new Unsupported(`comparison on ${t ?? 'complex'}`);
+  if (t === undefined || !(STRING_LIKE.has(t) || NUMERIC.has(t) || BOOLEAN.has(t)))
+    throw new Unsupported(`comparison on ${t ?? 'complex'}`);
   return v as string | number | boolean;
 }
 
@@ -126,7 +153,15 @@ function equal(a: Collection, b: Collection): boolean | undefined {
 }
 
 const DATE_LIKE = new Set(['date', 'dateTime', 'instant']);
-const QUANTITY_LIKE = new Set(['Quantity', 'SimpleQuantity', 'Age', 'Duration', 'Count', 'Distance', 'MoneyQuantity']);
+const QUANTITY_LIKE = new Set([
+  'Quantity',
+  'SimpleQuantity',
+  'Age',
+  'Duration',
+  'Count',
+  'Distance',
+  'MoneyQuantity',
+]);
 /** A date or a dateTime without a time: 2020, 2020-05, 2020-05-17. */
 const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 /** A dateTime to the second with a time zone (what instants and most dateTimes look like). */
@@ -161,10 +196,13 @@ function compareDates(a: unknown, b: unknown): number | undefined {
 function compareQuantities(a: unknown, b: unknown): number {
   const x = a as Record<string, unknown> | null;
   const y = b as Record<string, unknown> | null;
-  if (!x || !y || typeof x !== 'object' || typeof y !== 'object' || Array.isArray(x) || Array.isArray(y)) throw new Unsupported('quantity shape');
-  if (typeof x['value'] !== 'number' || typeof y['value'] !== 'number') throw new Unsupported('quantity without a value');
+  if (!x || !y || typeof x !== 'object' || typeof y !== 'object' || Array.isArray(x) || Array.isArray(y))
+    throw new Unsupported('quantity shape');
+  if (typeof x['value'] !== 'number' || typeof y['value'] !== 'number')
+    throw new Unsupported('quantity without a value');
   for (const k of Object.keys(x).concat(Object.keys(y))) {
-    if (k !== 'value' && k !== 'unit' && k !== 'system' && k !== 'code') throw new Unsupported(`quantity with ${k}`);
+    if (k !== 'value' && k !== 'unit' && k !== 'system' && k !== 'code')
+      throw new Unsupported(`quantity with ${k}`);
   }
   const same = x['system'] === y['system'] && x['code'] === y['code'] && x['unit'] === y['unit'];
   const ucum = x['system'] === 'http://unitsofmeasure.org' && typeof x['code'] === 'string';
@@ -315,12 +353,21 @@ class Compiler {
         // Numbers, plus the date and quantity shapes whose order is plain (per-1, rng-2): other dates,
         // times and quantities have precision, time-zone and unit rules; fhirpath.js decides them.
         let order: number | undefined;
-        if (NUMERIC.has(x.type ?? '') && NUMERIC.has(y.type ?? '') && typeof x.value === 'number' && typeof y.value === 'number') {
+        if (
+          NUMERIC.has(x.type ?? '') &&
+          NUMERIC.has(y.type ?? '') &&
+          typeof x.value === 'number' &&
+          typeof y.value === 'number'
+        ) {
           order = x.value - y.value;
         } else if (DATE_LIKE.has(x.type ?? '') && DATE_LIKE.has(y.type ?? '')) {
           order = compareDates(x.value, y.value);
           if (order === undefined) return [];
-        } else if (x.childrenPath !== undefined && x.childrenPath === y.childrenPath && QUANTITY_LIKE.has(x.childrenPath)) {
+        } else if (
+          x.childrenPath !== undefined &&
+          x.childrenPath === y.childrenPath &&
+          QUANTITY_LIKE.has(x.childrenPath)
+        ) {
           order = compareQuantities(x.value, y.value);
         } else {
           throw new Unsupported('non-numeric comparison');
@@ -340,7 +387,8 @@ class Compiler {
       const r = this.term();
       left = (f, t, e) => {
         const out: Collection = [];
-        for (const x of [...l(f, t, e), ...r(f, t, e)]) if (!out.some((y) => equal([x], [y]) === true)) out.push(x);
+        for (const x of [...l(f, t, e), ...r(f, t, e)])
+          if (!out.some((y) => equal([x], [y]) === true)) out.push(x);
         return out;
       };
     }
@@ -429,7 +477,13 @@ class Compiler {
         arity(0);
         return (f, t, e) => {
           const c = input(f, t, e);
-          return B(c.length === 1 && c[0]!.childrenPath === undefined && c[0]!.value !== null && c[0]!.value !== undefined && typeof c[0]!.value !== 'object');
+          return B(
+            c.length === 1 &&
+              c[0]!.childrenPath === undefined &&
+              c[0]!.value !== null &&
+              c[0]!.value !== undefined &&
+              typeof c[0]!.value !== 'object',
+          );
         };
       case 'trace':
         if (args.length < 1 || args.length > 2) throw new Unsupported('trace arguments');
@@ -474,8 +528,10 @@ class Compiler {
           if (c.length > 1) throw new Unsupported('matches on a collection');
           const s = c[0]!.value;
           const a = arg(f, t, e);
-          if (a.length !== 1 || typeof a[0]!.value !== 'string' || a[0]!.value === '') throw new Unsupported('matches argument');
-          if (typeof s !== 'string' || s === '' || !STRING_LIKE.has(c[0]!.type ?? '')) throw new Unsupported('matches on a non-string');
+          if (a.length !== 1 || typeof a[0]!.value !== 'string' || a[0]!.value === '')
+            throw new Unsupported('matches argument');
+          if (typeof s !== 'string' || s === '' || !STRING_LIKE.has(c[0]!.type ?? ''))
+            throw new Unsupported('matches on a non-string');
           const pattern = a[0]!.value;
           let re = cache.get(pattern);
           if (!re) {
@@ -567,7 +623,8 @@ function navigate(defs: Definitions, input: Collection, member: string): Collect
         if (cand.kind === 'resource') {
           // A resource-typed element (Bundle.entry.resource): typed by its own resourceType.
           const rt = (v as Record<string, unknown> | null)?.['resourceType'];
-          if (typeof rt !== 'string' || !defs.children(rt)) throw new Unsupported('resource without a known type');
+          if (typeof rt !== 'string' || !defs.children(rt))
+            throw new Unsupported('resource without a known type');
           out.push({ value: v, childrenPath: rt });
         } else if (cand.kind === 'primitive') {
           out.push({ value: v ?? null, companion: c ?? undefined, type: cand.type });
@@ -594,7 +651,11 @@ export type MiniEvaluator = (value: unknown, env: { resource: unknown; rootResou
  * Compiles `expression` for elements whose children live under `childrenPath` (a type name or a backbone
  * path; the resource type at a resource root). Returns undefined when the expression is outside the subset.
  */
-export function compileMini(expression: string, childrenPath: string, defs: Definitions): MiniEvaluator | undefined {
+export function compileMini(
+  expression: string,
+  childrenPath: string,
+  defs: Definitions,
+): MiniEvaluator | undefined {
   const toks = tokenize(expression);
   if (!toks) return undefined;
   let evaluator: Evaluator;
@@ -621,7 +682,9 @@ export function compileMini(expression: string, childrenPath: string, defs: Defi
   };
   return (value, env) => {
     const root: Item = { value, childrenPath };
-    const e: Env = usesEnv ? { resource: asItem(env.resource), rootResource: asItem(env.rootResource) } : noEnv;
+    const e: Env = usesEnv
+      ? { resource: asItem(env.resource), rootResource: asItem(env.rootResource) }
+      : noEnv;
     const result = evaluator([root], root, e);
     const out: unknown[] = new Array(result.length);
     for (let i = 0; i < result.length; i++) out[i] = result[i]!.value;
