@@ -94,6 +94,10 @@ export default defineConfig({
       for (const script of manifest.content_scripts ?? []) {
         script.matches = [...new Set([...(script.matches ?? []), ...LOOPBACK_MATCHES])];
       }
+      // Lets the e2e suites inject the toolbar's on-demand check into loopback pages, which a real toolbar click
+      // would allow through activeTab (headless browsers have no toolbar to click).
+      if (manifest.manifest_version === 3) manifest.host_permissions = [...(manifest.host_permissions ?? []), ...LOOPBACK_MATCHES];
+      else manifest.permissions = [...(manifest.permissions ?? []), ...LOOPBACK_MATCHES];
     },
   },
 });

@@ -18,6 +18,8 @@ import { EXTENSION_ROOT, requestsCarrying, startFixtureServer, type FixtureServe
 /** The extension API inside the service worker (evaluated there, not here). */
 declare const chrome: {
   storage: { local: { get(key: string): Promise<unknown>; set(items: object): Promise<void>; remove(keys: string | string[]): Promise<void> } };
+  tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
+  scripting: { executeScript(i: { target: { tabId: number }; files: string[] }): Promise<{ result?: unknown }[]> };
 };
 
 const EXTENSION_DIR = join(EXTENSION_ROOT, '.output', 'test-chrome-mv3');
@@ -101,6 +103,24 @@ void describe('browser extension in Chromium', () => {
     await page.locator(OVERLAY).waitFor({ state: 'detached' });
     const stored = await worker.evaluate(() => chrome.storage.local.get('dismissed'));
     assert.deepEqual((stored as { dismissed: { hosts: string[] } }).dismissed.hosts, ['127.0.0.1']);
+    await worker.evaluate(() => chrome.storage.local.remove('dismissed'));
+    await page.close();
+  });
+
+  void it('checks a page on demand (toolbar), even on a site the user hid', async () => {
+    const path = '/www.example-icb.nhs.uk/digital';
+    const page = await open(path);
+    await page.locator(`${OVERLAY} button`, { hasText: 'Hide on this site' }).click();
+    await page.locator(OVERLAY).waitFor({ state: 'detached' });
+    // What the popup's "Check this page" does through the background, with the tab the user is on.
+    const outcome = await worker.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      const [result] = await chrome.scripting.executeScript({ target: { tabId: tab!.id! }, files: ['/content-scripts/on-demand.js'] });
+      return result?.result;
+    }, `${server.origin}${path}`);
+    assert.equal(outcome, 'shown');
+    await page.locator(`${OVERLAY}[data-state="ready"]`).waitFor({ state: 'attached' });
+    assert.ok((await page.evaluate(readOverlay)).ids.length > 0, 'the on-demand check shows suggestions');
     await worker.evaluate(() => chrome.storage.local.remove('dismissed'));
     await page.close();
   });
