@@ -9,12 +9,14 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
   CodeActionRequest,
+  CompletionRequest,
   DefinitionRequest,
   DocumentDiagnosticRequest,
   DocumentSymbolRequest,
   PublishDiagnosticsNotification,
   WorkspaceDiagnosticRequest,
   type CodeAction,
+  type CompletionItem,
   type Diagnostic,
   type DocumentSymbol,
   type FullDocumentDiagnosticReport,
@@ -178,6 +180,25 @@ describe('outline and go to definition', () => {
     expect(await go('"#d1"')).toBe(positionOf(BUNDLE, '"resourceType": "Device"').line - 1);
   });
 
+  test('meta.profile completes with the workspace profiles', async () => {
+    writeFileSync(
+      join(dir, 'MyPatient.json'),
+      '{ "resourceType": "StructureDefinition", "url": "https://example.org/fhir/StructureDefinition/MyPatient" }',
+    );
+    writeFileSync(
+      join(dir, 'vs.json'),
+      '{ "resourceType": "ValueSet", "url": "https://example.org/fhir/ValueSet/not-a-profile" }',
+    );
+    session = await startSession(FULL_CAPABILITIES, { folders: folder() });
+    const text = '{ "resourceType": "Patient", "meta": { "profile": [""] } }';
+    await session.open('file:///elsewhere/p.json', text);
+    const result = (await session.client.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: 'file:///elsewhere/p.json' },
+      position: positionOf(text, '[""]', 2),
+    })) as CompletionItem[];
+    expect(result.map((i) => i.label)).toEqual(['https://example.org/fhir/StructureDefinition/MyPatient']);
+  });
+
   test('a canonical goes to the StructureDefinition in the workspace', async () => {
     const sd =
       '{\n  "resourceType": "StructureDefinition",\n  "url": "https://example.org/fhir/StructureDefinition/MyPatient",\n  "name": "MyPatient"\n}\n';
@@ -247,6 +268,24 @@ describe('workspace diagnostics', () => {
       'unknown-property',
     );
     expect(report.items.find((r) => r.uri.endsWith('package.json'))?.kind).toBe('unchanged');
+  });
+
+  test('a file closed in the editor is reported again by the held workspace pull', async () => {
+    writeFileSync(join(dir, 'patient.json'), PATIENT);
+    session = await startSession(FULL_CAPABILITIES, { folders: folder() });
+    const uri = pathToFileURL(join(dir, 'patient.json')).href;
+    await session.open(uri, PATIENT);
+    const first: WorkspaceDiagnosticReport = await session.client.sendRequest(
+      WorkspaceDiagnosticRequest.type,
+      { previousResultIds: [] },
+    );
+    expect(first.items).toEqual([]); // open: its diagnostics come from the document pull
+    const held = session.client.sendRequest(WorkspaceDiagnosticRequest.type, {
+      previousResultIds: [{ uri, value: 'stale' }],
+    });
+    await session.client.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    const report = await held;
+    expect(report.items.map((r) => [r.uri, r.kind])).toEqual([[uri, 'full']]);
   });
 
   test('push clients: the validate-workspace request publishes each file and answers with figures', async () => {

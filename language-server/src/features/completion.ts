@@ -21,6 +21,8 @@ export interface CompletionDeps {
   definitions: Definitions;
   terminology: Terminology | undefined;
   texts: HoverData;
+  /** Canonical URLs of the workspace's conformance resources of a type (StructureDefinition for meta.profile). */
+  canonicals?(resourceType: string): readonly string[];
 }
 
 export type CompletionKind = 'property' | 'value' | 'snippet';
@@ -263,6 +265,11 @@ function valueItems(
   const parent = valueAt(rootValue, path.slice(0, -1)) as Record<string, unknown> | undefined;
   if (key === 'system' && step.container === 'Identifier') {
     return identifierSystems().map((s) => valueItem(s.system, s.description, offset, length));
+  }
+  if (step.child.elementPath === 'Meta.profile' && deps.canonicals) {
+    return deps
+      .canonicals('StructureDefinition')
+      .map((url) => valueItem(url, 'profile in the workspace', offset, length));
   }
   if (key === 'url' && step.container === 'Extension') {
     return deps.texts.extensions().map(([url, short]) => valueItem(url, short, offset, length));

@@ -131,21 +131,23 @@ export function registerLanguageFeatures(deps: LanguageFeaturesDeps): LanguageFe
     const core = doc && deps.core();
     if (!doc || !core) return [];
     const snippets = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
-    return completeAt(trees.get(doc), doc.offsetAt(params.position), { ...core, texts: hoverData() }).map(
-      (c) => ({
-        label: c.label,
-        kind: COMPLETION_KIND[c.kind],
-        ...(c.detail ? { detail: c.detail } : {}),
-        ...(c.documentation ? { documentation: { kind: 'markdown', value: c.documentation } } : {}),
-        insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-        textEdit: {
-          range: toRange(doc, c.offset, c.length),
-          newText: snippets ? c.snippet : plainText(c.snippet),
-        },
-        ...(c.sortText ? { sortText: c.sortText } : {}),
-        ...(c.filterText ? { filterText: c.filterText } : {}),
-      }),
-    );
+    return completeAt(trees.get(doc), doc.offsetAt(params.position), {
+      ...core,
+      texts: hoverData(),
+      canonicals: (type) => workspace.canonicalUrls(type),
+    }).map((c) => ({
+      label: c.label,
+      kind: COMPLETION_KIND[c.kind],
+      ...(c.detail ? { detail: c.detail } : {}),
+      ...(c.documentation ? { documentation: { kind: 'markdown', value: c.documentation } } : {}),
+      insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      textEdit: {
+        range: toRange(doc, c.offset, c.length),
+        newText: snippets ? c.snippet : plainText(c.snippet),
+      },
+      ...(c.sortText ? { sortText: c.sortText } : {}),
+      ...(c.filterText ? { filterText: c.filterText } : {}),
+    }));
   });
 
   connection.onCodeAction((params) => {

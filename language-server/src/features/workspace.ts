@@ -120,6 +120,8 @@ export interface WorkspaceFeature {
   changed(settingsChanged: boolean): void;
   /** A document was closed in the editor: the workspace pull reports it again (the client dropped its document report). */
   closed(uri: string): void;
+  /** Canonical URLs of the workspace's conformance resources of one type (completion of meta.profile). */
+  canonicalUrls(resourceType: string): string[];
   /** A conformance resource in the workspace by canonical URL. */
   findCanonical(url: string): { uri: string; offset: number; length: number; text: string } | undefined;
 }
@@ -140,7 +142,7 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
   // Pulls in flight, and validate-workspace requests waiting for a pull pass that started at their epoch or later.
   let activePulls = 0;
   let waiters: { epoch: number; resolve(f: WorkspaceValidatedParams): void }[] = [];
-  let canonicals: Map<string, string> | undefined;
+  let canonicals: Map<string, { path: string; resourceType: string }> | undefined;
 
   const resultIdOf = (path: string): { id: string; size: number } | undefined => {
     try {
@@ -298,6 +300,30 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
     return { changed: todo.length, figures };
   };
 
+  /** Conformance resources in the workspace: url -> file and type (built on first use, dropped on changes). */
+  const canonicalIndex = (): Map<string, { path: string; resourceType: string }> => {
+    if (canonicals) return canonicals;
+    const index = new Map<string, { path: string; resourceType: string }>();
+    for (const path of allFiles().files) {
+      if (!path.endsWith('.json')) continue;
+      try {
+        if (statSync(path).size > 5 * 1024 * 1024) continue;
+        const value = JSON.parse(readFileSync(path, 'utf8')) as { resourceType?: unknown; url?: unknown };
+        if (
+          typeof value.resourceType === 'string' &&
+          CONFORMANCE_TYPES.has(value.resourceType) &&
+          typeof value.url === 'string' &&
+          !index.has(value.url)
+        )
+          index.set(value.url, { path, resourceType: value.resourceType });
+      } catch {
+        // Not JSON, unreadable: not a conformance resource we can point at.
+      }
+    }
+    canonicals = index;
+    return index;
+  };
+
   return {
     async pull(params, token, workDone, partial) {
       const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
@@ -368,32 +394,16 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
       reopened.add(uri);
       wake?.();
     },
+    canonicalUrls(resourceType) {
+      return [...canonicalIndex()].filter(([, c]) => c.resourceType === resourceType).map(([url]) => url);
+    },
     changed(settingsChanged) {
       if (settingsChanged) epoch++;
       canonicals = undefined;
       wake?.();
     },
     findCanonical(url) {
-      if (!canonicals) {
-        canonicals = new Map();
-        for (const path of allFiles().files) {
-          if (!path.endsWith('.json')) continue;
-          try {
-            if (statSync(path).size > 5 * 1024 * 1024) continue;
-            const value = JSON.parse(readFileSync(path, 'utf8')) as { resourceType?: unknown; url?: unknown };
-            if (
-              typeof value.resourceType === 'string' &&
-              CONFORMANCE_TYPES.has(value.resourceType) &&
-              typeof value.url === 'string' &&
-              !canonicals.has(value.url)
-            )
-              canonicals.set(value.url, path);
-          } catch {
-            // Not JSON, unreadable: not a conformance resource we can point at.
-          }
-        }
-      }
-      const path = canonicals.get(url);
+      const path = canonicalIndex().get(url)?.path;
       if (!path) return undefined;
       try {
         const text = readFileSync(path, 'utf8');
