@@ -90,6 +90,21 @@ const FAST_PATHS: Record<string, FastPath> = {
       if (distinct) return [true];
       return type === undefined ? [] : [false];
     },
+  // obs-7: when a component has the Observation's own code, there is no value[x]. Natively when there is
+  // no value or no component (nearly every Observation); both at once go to fhirpath.js (Coding
+  // intersection is deep equality there).
+  'value.empty() or component.code.where(coding.intersect(%resource.code.coding).exists()).empty()': (v) => {
+    const o = obj(v);
+    if (!o) throw new Unsupported('obs-7 on a non-object');
+    let hasValue = false;
+    for (const k in o) {
+      if (CHOICE_VALUE.test(k) && o[k] !== null && o[k] !== undefined) hasValue = true;
+    }
+    if (!hasValue) return [true];
+    const c = o['component'];
+    if (c === undefined || (Array.isArray(c) && c.length === 0)) return [true];
+    throw new Unsupported('obs-7 with a value and components');
+  },
   // que-2: linkIds are unique across the whole item tree (only Questionnaire.item carries linkId).
   'descendants().linkId.isDistinct()': (v) => {
     const q = obj(v);
@@ -109,6 +124,9 @@ const FAST_PATHS: Record<string, FastPath> = {
     return [new Set(ids).size === ids.length];
   },
 };
+
+/** value[x] and its primitive companion: valueQuantity, _valueString, ... */
+const CHOICE_VALUE = /^_?value[A-Z]/;
 
 function containedIds(root: unknown): unknown[] {
   const contained = obj(root)?.['contained'];

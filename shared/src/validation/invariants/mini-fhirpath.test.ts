@@ -99,6 +99,27 @@ const crafted: unknown[] = [
     { value: 3, unit: 'years' },
     { system: 'http://unitsofmeasure.org', code: 'a' },
   ].map((onsetAge) => ({ resourceType: 'Condition', subject: { reference: 'Patient/1' }, onsetAge })),
+  // obs-7: value without components, components without value, both (fhirpath.js), neither.
+  { resourceType: 'Observation', status: 'final', code: { text: 'x' }, valueString: 'a' },
+  {
+    resourceType: 'Observation',
+    status: 'final',
+    code: { text: 'x' },
+    _valueString: { extension: [{ url: 'http://x', valueString: 'y' }] },
+  },
+  {
+    resourceType: 'Observation',
+    status: 'final',
+    code: { coding: [{ system: 'http://s', code: 'c' }] },
+    component: [{ code: { coding: [{ system: 'http://s', code: 'c' }] } }],
+  },
+  {
+    resourceType: 'Observation',
+    status: 'final',
+    code: { coding: [{ system: 'http://s', code: 'c' }] },
+    valueBoolean: true,
+    component: [{ code: { coding: [{ system: 'http://s', code: 'c' }] } }],
+  },
   // matches() (cps-0, vsd-0 and the other name invariants).
   ...['Good_Name1', 'lower case', 'X'.repeat(300), 'éA'].map((name) => ({
     resourceType: 'CodeSystem',
@@ -211,7 +232,7 @@ describe('invariant fast paths', () => {
     expect(mismatches.slice(0, 20)).toEqual([]);
     expect(compared).toBeGreaterThan(crafted.length);
     expect([...comparedKeys]).toEqual(
-      expect.arrayContaining(['txt-1', 'txt-2', 'ref-1', 'per-1', 'rng-2', 'csd-0', 'age-1']),
+      expect.arrayContaining(['txt-1', 'txt-2', 'ref-1', 'per-1', 'rng-2', 'csd-0', 'age-1', 'obs-7']),
     );
     console.log(`fast paths compared with fhirpath.js: ${compared} evaluations`);
   }, 120_000);
