@@ -92,6 +92,14 @@ describe('hover', () => {
     );
   });
 
+  test('a near miss of an identifier system: which one was meant', async () => {
+    const text =
+      '{ "resourceType": "Patient", "identifier": [{ "system": "http://fhir.nhs.net/Id/nhs-number", "value": "9434765919" }] }';
+    expect(await hover(text, '"http://fhir.nhs.net/Id/nhs-number"')).toContain(
+      'did you mean <https://fhir.nhs.uk/Id/nhs-number>? NHS number',
+    );
+  });
+
   test('the resourceType value, and nothing for non-FHIR JSON or unknown properties', async () => {
     expect(await hover('{ "resourceType": "Patient" }', '"Patient"')).toContain('**Patient** (resource)');
     session?.dispose();

@@ -4,6 +4,7 @@
  * identifies. JSON documents only. Returns markdown and the offset range it is about; the server converts.
  */
 import type { ChildElement, Definitions, JsonDocument, Terminology } from '@wheelhouse/shared/validation';
+import { checkIdentifierSystem } from '@wheelhouse/shared/identifiers';
 import { describeCodeSystem, describeIdentifierSystem } from './identifier-systems.js';
 import type { HoverData } from './hover-data.js';
 import { locate, resolveSteps, valueAt, type Step } from './fhir-tree.js';
@@ -139,7 +140,18 @@ export function hoverAt(tree: JsonDocument, offset: number, deps: HoverDeps): Ho
   // Identifier.system and Coding.system: what the system is.
   if (key === 'system' && step.container === 'Identifier') {
     const text = describeIdentifierSystem(node.value);
-    return text ? { markdown: `**Identifier system** <${node.value}>\n\n${text}`, ...valueRange } : undefined;
+    if (text) return { markdown: `**Identifier system** <${node.value}>\n\n${text}`, ...valueRange };
+    // A near miss of a registered system (wrong case, http, legacy domain): say which one it should be.
+    const canonical = checkIdentifierSystem(node.value)
+      .map((f) => f.data?.['canonical'])
+      .find((c): c is string => typeof c === 'string');
+    const meant = canonical ? describeIdentifierSystem(canonical) : undefined;
+    return canonical && meant
+      ? {
+          markdown: `**Identifier system** <${node.value}>\n\nNot a registered system; did you mean <${canonical}>? ${meant}`,
+          ...valueRange,
+        }
+      : undefined;
   }
   if (key === 'system' && step.container === 'Coding') {
     const text = describeCodeSystem(node.value);
