@@ -32,7 +32,7 @@ export const CASES: FixtureCase[] = [
   {
     fixture: 'digital-marketplace-opportunity',
     path: '/www.digitalmarketplace.service.gov.uk/digital-outcomes-and-specialists/opportunities/9876',
-    expect: [],
+    expect: ['snowstorm'],
     secrets: ['Northern Care Alliance', 'each system loads its own copy'],
   },
   {
@@ -56,7 +56,7 @@ export const CASES: FixtureCase[] = [
   {
     fixture: 'nhs-england',
     path: '/transform.england.nhs.uk/key-tools-and-info/eps-next-steps/',
-    expect: [],
+    expect: ['eps-fhir-api'],
     secrets: ['extending it to hospital outpatients'],
   },
   {

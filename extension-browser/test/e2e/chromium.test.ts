@@ -139,21 +139,26 @@ void describe('browser extension in Chromium', () => {
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     const status = options.locator('#catalogue-status');
-    await options.click('#refresh');
+    // Each refresh: clear the status line, click, wait for the new one (so no step reads the previous status).
+    const refresh = async () => {
+      await status.evaluate((el) => (el.textContent = ''));
+      await options.click('#refresh');
+    };
+    await refresh();
     await status.filter({ hasText: 'updated copy' }).waitFor();
     let page = await open('/www.example-icb.nhs.uk/digital');
     assert.deepEqual((await page.evaluate(readOverlay)).ids, ['e2e-remote-shared-record']);
     await page.close();
 
     // Second refresh: conditional request, 304, same copy.
-    await options.click('#refresh');
+    await refresh();
     await status.filter({ hasText: /checked/ }).waitFor();
     const catalogueRequests = server.requests.filter((r) => r.url === '/catalogue/catalogue.json');
     assert.equal(catalogueRequests.at(-1)?.headers['if-none-match'], '"good-1"');
     assert.ok(catalogueRequests.every((r) => r.headers.cookie === undefined && r.headers.referer === undefined));
 
     server.setCatalogue({ body: HOSTILE_REMOTE, etag: '"hostile-1"' });
-    await options.click('#refresh');
+    await refresh();
     await status.filter({ hasText: 'last refresh failed: catalogue rejected' }).waitFor();
     page = await open('/www.example-icb.nhs.uk/digital');
     const r = await page.evaluate(readOverlay);
@@ -166,7 +171,7 @@ void describe('browser extension in Chromium', () => {
     // Remote kill switch for one adapter.
     server.setCatalogue({ body: GOOD_REMOTE, etag: '"good-1"' });
     server.setKillSwitch(['github']);
-    await options.click('#refresh');
+    await refresh();
     await status.filter({ hasText: 'switched off remotely: github' }).waitFor();
     const gh = await context.newPage();
     await gh.goto(`${server.origin}/github.com/nhsuk/nhsuk-frontend`);
