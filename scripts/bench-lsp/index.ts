@@ -7,9 +7,9 @@
 //     thread) and (b) validated through workspace/diagnostic (validation worker), each while a hover is sent to a
 //     small open document every 10 ms; reports the validation time and the hover latencies during it;
 //  4. memory: the server's RSS (/proc/<pid>/status VmRSS, VmHWM) after the core definitions and terminology are
-//     loaded and the 7 MB Bundle validated.
+//     loaded and the 7 MB Bundle validated; and the engine's RSS with core + UK Core 2.0.2 (ukcore-memory.ts).
 // Usage: node scripts/bench-lsp/index.ts [--runs 5] [--iterations 200] [--mb 7]
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -263,6 +263,26 @@ function hoverLine(label: string, r: { hovers: number[]; workMs: number; cpuMs: 
     `server memory after core definitions + terminology + the ${values.mb} MB Bundle: RSS ${m.rss.toFixed(0)} MB, peak ${m.peak.toFixed(0)} MB (main process; the worker thread shares it)`,
   );
   c.dispose();
+}
+// 4b. Core + UK Core in one process (the server does not load packages yet).
+const ukCoreDir = join(repo, '..', 'shared', 'fhir', 'sources', 'uk-core', '2.0.2');
+if (existsSync(ukCoreDir)) {
+  const out = spawnSync(
+    process.execPath,
+    [join(repo, 'scripts', 'bench-lsp', 'ukcore-memory.ts'), ukCoreDir],
+    { encoding: 'utf8' },
+  );
+  const m = JSON.parse(out.stdout) as {
+    baselineMb: number;
+    coreMb: number;
+    coreAndUkCoreMb: number;
+    snapshots?: number;
+  };
+  console.log(
+    `engine RSS in one process: Node + modules ${m.baselineMb.toFixed(0)} MB, + core definitions/terminology ${m.coreMb.toFixed(0)} MB, + UK Core 2.0.2 (${m.snapshots ?? '?'} snapshots) ${m.coreAndUkCoreMb.toFixed(0)} MB`,
+  );
+} else {
+  console.log(`engine RSS with UK Core: skipped (no UK Core 2.0.2 sources at ${ukCoreDir})`);
 }
 rmSync(dir, { recursive: true, force: true });
 process.exit(0);
