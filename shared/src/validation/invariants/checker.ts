@@ -61,6 +61,7 @@ export class InvariantChecker {
   private readonly definitions: Definitions;
   private readonly compiler: FhirPathCompiler;
   private readonly byElement = new Map<string, Map<string, readonly ApplicableConstraint[]>>();
+  private readonly miniCache = new Map<string, FastPath | undefined>();
   readonly stats: InvariantStats = { fast: 0, fallbacks: 0, fhirpath: 0, engineErrors: 0, compiled: 0 };
   /** false: every invariant goes to fhirpath.js (the equivalence tests compare both ways). */
   private readonly fastPaths: boolean;
@@ -106,7 +107,7 @@ export class InvariantChecker {
           this.definitions.children(elementType) !== undefined;
         const childrenPath = ofType ? elementType : at;
         const fast = this.fastPaths
-          ? (fastPathFor(expression, at) ?? compileMini(expression, childrenPath, this.definitions))
+          ? (fastPathFor(expression, at) ?? this.mini(expression, childrenPath))
           : undefined;
         out.push({ constraint, base, fast, fallbacks: 0, hits: 0 });
       }
@@ -135,6 +136,15 @@ export class InvariantChecker {
     list = out;
     byType.set(elementType ?? '', list);
     return list;
+  }
+
+  /** compileMini once per (expression, children path): datatype constraints recur on many element paths. */
+  private mini(expression: string, childrenPath: string): FastPath | undefined {
+    const key = `${childrenPath}\u0000${expression}`;
+    if (this.miniCache.has(key)) return this.miniCache.get(key);
+    const fast = compileMini(expression, childrenPath, this.definitions);
+    this.miniCache.set(key, fast);
+    return fast;
   }
 
   /** Evaluates the constraints at one element; returns those that failed. */
