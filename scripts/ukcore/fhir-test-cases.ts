@@ -4,9 +4,10 @@
  * into a ConformanceStore and validates the input (base step, plus the profile step against its
  * profile), comparing the valid/invalid verdict with the HL7 Java validator's. Cases needing a
  * network fetch, packages not in ../shared, or whose expected errors all come from the terminology
- * server are left out. Prints a per-module table. Run after `tsc -b`: node scripts/ukcore/fhir-test-cases.ts [--verbose]
+ * server are left out. Prints a per-module table; `--out <file>` also writes the figures as JSON (the floor
+ * test reads them). Run after `tsc -b`: node scripts/ukcore/fhir-test-cases.ts [--verbose] [--out results.json]
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadR4Definitions, loadR4Terminology } from '../../shared/dist/node/index.js';
@@ -24,7 +25,7 @@ interface Case {
   expected: Expected; profileStep?: { source: string; sourceInRepo?: boolean; supporting?: Case['supporting']; packages?: Case['packages']; expected: Expected } | null;
 }
 
-const { values } = parseArgs({ options: { verbose: { type: 'boolean', default: false }, cases: { type: 'string' } } });
+const { values } = parseArgs({ options: { verbose: { type: 'boolean', default: false }, cases: { type: 'string' }, out: { type: 'string' } } });
 const dir = resolve(values.cases ?? join(import.meta.dirname, '../../../shared/fhir/test-cases'));
 if (!existsSync(join(dir, 'manifest.json'))) {
   console.error(`No test cases at ${dir} (../shared beside the repo).`);
@@ -111,11 +112,14 @@ for (const c of manifest.cases) {
 
 let cases = 0;
 let agree = 0;
+let falseErrors = 0;
 console.log(`  ${'module'.padEnd(20)} cases agree false  miss`);
 for (const [module, r] of [...rows].sort((a, b) => b[1].cases - a[1].cases)) {
   cases += r.cases;
   agree += r.agree;
+  falseErrors += r.falseErrors;
   console.log(`  ${module.padEnd(20)} ${String(r.cases).padStart(5)} ${String(r.agree).padStart(5)} ${String(r.falseErrors).padStart(5)} ${String(r.misses).padStart(5)}`);
 }
 console.log(`Agreement: ${agree}/${cases} = ${((100 * agree) / Math.max(1, cases)).toFixed(1)} % (${skipped} steps left out: missing files/packages or terminology-server-only errors)`);
 if (values.verbose) console.log(lines.join('\n'));
+if (values.out) writeFileSync(values.out, `${JSON.stringify({ cases, agree, falseErrors, skipped, modules: Object.fromEntries(rows), disagreements: lines.map((l) => l.trim()) }, null, 1)}\n`);

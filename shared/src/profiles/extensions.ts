@@ -103,6 +103,20 @@ export function checkExtensions(
                 message: `The extension ${url} is not allowed at ${frame.elementPath} (its definition allows: ${sd.context.map((c) => c.expression).join(', ')})`,
               });
             }
+            // A modifier extension goes in modifierExtension, a regular one in extension (isModifier on the root element).
+            const root = (sd.snapshot?.element ?? sd.differential?.element ?? []).find((e) => e.path === 'Extension');
+            const isModifier = root?.isModifier === true;
+            if (root && isModifier !== (key === 'modifierExtension')) {
+              findings.push({
+                kind: 'extension-context',
+                severity: 'error',
+                path,
+                profile: url,
+                message: isModifier
+                  ? `The extension ${url} must not be used as an extension (it's a modifierExtension: its definition says isModifier)`
+                  : `The extension ${url} must not be used as a modifierExtension (it's a regular extension: its definition does not say isModifier)`,
+              });
+            }
             findings.push(...validator.validate(v, url).map((f) => ({ ...f, path: [...path, ...f.path] })));
           }
           stack.push({ value: v, elementPath: 'Extension', childrenPath: 'Extension', type: 'Extension', typePath: 'Extension', path, isRoot: false, extensionUrl: url });

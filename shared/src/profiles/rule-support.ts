@@ -59,6 +59,9 @@ export function profileFindings(ctx: ResourceContext): ProfileFinding[] {
   const cached = store.memo.get(key) as ProfileFinding[] | undefined;
   if (cached) return cached;
   const validator = store.profileValidator();
+  const terminology = ctx.terminology;
+  const definitions = ctx.definitions;
+  if (terminology) validator.useCoreValueSets({ valueSet: (url) => terminology.valueSet(url), coreBinding: (path) => definitions.element(path)?.binding });
   const seen = new Set<string>();
   const findings: ProfileFinding[] = [];
   const add = (f: ProfileFinding): void => {

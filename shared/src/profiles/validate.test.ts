@@ -4,6 +4,7 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadR4Definitions } from '../node/definitions.js';
+import { loadR4Terminology } from '../node/terminology.js';
 import { loadCoreDefinitions } from '../node/packages/core-definitions.js';
 import { ConformanceStore } from '../packages/store.js';
 import { createValidator } from '../validation/index.js';
@@ -82,5 +83,35 @@ describe('profile validation', () => {
   test('unknown and mismatched profiles', () => {
     expect(issues(base, ['http://example.test/nope'])).toEqual(['profile-unknown Patient']);
     expect(issues({ resourceType: 'Observation', status: 'final', code: { text: 'x' } })).toEqual(['profile-type Observation']);
+  });
+
+  test('a regular extension used as a modifierExtension (and a modifier one as an extension)', () => {
+    expect(issues({ ...base, modifierExtension: [{ url: ext.url, valueCode: 'red' }] })).toEqual(['extension-context Patient.modifierExtension[0]']);
+    const modifier = profile('refused', 'Extension', [
+      { id: 'Extension', path: 'Extension', isModifier: true, isModifierReason: 'negates' },
+      { id: 'Extension.url', path: 'Extension.url', fixedUri: `${EX}/StructureDefinition/refused` },
+      { id: 'Extension.value[x]', path: 'Extension.value[x]', type: [{ code: 'boolean' }] },
+    ], { context: [{ type: 'element', expression: 'Patient' }] });
+    const s = new ConformanceStore();
+    for (const sd of core) s.add(sd, { source: 'core' });
+    s.add(modifier, { source: 'test' });
+    const v = createValidator({ definitions, conformance: s });
+    const found = v.validate(JSON.stringify({ resourceType: 'Patient', extension: [{ url: modifier.url, valueBoolean: true }] })).issues.filter((i) => i.ruleId === 'extension-context');
+    expect(found.map((i) => i.location)).toEqual(['Patient.extension[0]']);
+    expect(v.validate(JSON.stringify({ resourceType: 'Patient', modifierExtension: [{ url: modifier.url, valueBoolean: true }] })).issues.filter((i) => i.ruleId === 'extension-context')).toEqual([]);
+  });
+
+  test('a profile binding to a core value set (UCUM age units) is checked with the core terminology', () => {
+    const age = profile('AgeObservation', 'Observation', [
+      { id: 'Observation.value[x]', path: 'Observation.value[x]', type: [{ code: 'Quantity' }], binding: { strength: 'required', valueSet: 'http://hl7.org/fhir/ValueSet/age-units' } },
+    ]);
+    const s = new ConformanceStore();
+    for (const sd of core) s.add(sd, { source: 'core' });
+    s.add(age, { source: 'test' });
+    const v = createValidator({ definitions, terminology: loadR4Terminology(), conformance: s });
+    const obs = (code: string): object => ({ resourceType: 'Observation', status: 'final', code: { text: 'age' }, valueQuantity: { value: 18, system: 'http://unitsofmeasure.org', code } });
+    const found = (code: string): string[] => v.validate(JSON.stringify(obs(code)), { profiles: [age.url] }).issues.filter((i) => i.ruleId === 'profile-binding').map((i) => `${i.severity} ${i.location}`);
+    expect(found('m')).toEqual(['error Observation.valueQuantity']);
+    expect(found('a')).toEqual([]);
   });
 });

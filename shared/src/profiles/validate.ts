@@ -130,14 +130,27 @@ export interface ProfileValidatorOptions {
   extensions?: boolean;
 }
 
+/** Core (R4) value sets, for profile bindings to value sets no package holds (e.g. UCUM age units). */
+export interface CoreValueSets {
+  valueSet(canonical: string): { has(system: string, code: string): 'yes' | 'no' | 'unknown'; hasCode(code: string): 'yes' | 'no' | 'unknown' } | undefined;
+  /** The binding the core definition puts on this element path (that binding is the engine's binding rules' to check). */
+  coreBinding(path: string): { valueSet?: string; strength?: string } | undefined;
+}
+
 export class ProfileValidator {
   readonly #source: ProfileSource;
   readonly #trees = new Map<string, ElementNode | undefined>();
   readonly #valueSets: ValueSetChecker;
+  #core: CoreValueSets | undefined;
 
   constructor(source: ProfileSource) {
     this.#source = source;
     this.#valueSets = new ValueSetChecker(source);
+  }
+
+  /** Lets profile bindings to core value sets be checked (set once by the rules, from the engine's terminology). */
+  useCoreValueSets(core: CoreValueSets): void {
+    this.#core ??= core;
   }
 
   #tree(url: string): ElementNode | undefined {
@@ -396,6 +409,22 @@ export class ProfileValidator {
     return true;
   }
 
+  /** A profile binding to a core value set the core definition does not already put there: is no coding in it? */
+  #coreNotMember(valueSet: string, strength: string, def: ElementDefinition, codings: { system?: string; code?: string }[]): boolean {
+    const vs = this.#core?.valueSet(valueSet);
+    if (!vs) return false;
+    const base = this.#core?.coreBinding(def.base?.path ?? def.path);
+    if (base?.valueSet && base.valueSet.split('|')[0] === valueSet.split('|')[0] && base.strength === strength) return false;
+    let no = false;
+    for (const c of codings) {
+      if (!c.code) continue;
+      const m = c.system ? vs.has(c.system, c.code) : vs.hasCode(c.code);
+      if (m === 'yes' || m === 'unknown') return false;
+      no = true;
+    }
+    return no;
+  }
+
   #codingsOf(v: unknown): { system?: string; code?: string }[] {
     if (typeof v === 'string') return [{ code: v }];
     if (!isObject(v)) return [];
@@ -451,11 +480,11 @@ export class ProfileValidator {
   #checkBinding(item: Item, def: ElementDefinition, findings: ProfileFinding[], profile: string): void {
     const binding = def.binding;
     if (!binding?.valueSet || (binding.strength !== 'required' && binding.strength !== 'extensible')) return;
-    if (!this.#valueSets.has(binding.valueSet)) return; // core or unknown value sets: the engine's binding rules, or not checked
     const codings = this.#codingsOf(item.value);
     if (codings.length === 0) return;
-    const result = this.#valueSets.check(binding.valueSet, codings);
-    if (result.status !== 'not-member') return;
+    if (!this.#valueSets.has(binding.valueSet)) {
+      if (!this.#coreNotMember(binding.valueSet, binding.strength, def, codings)) return; // unknown value sets are not checked
+    } else if (this.#valueSets.check(binding.valueSet, codings).status !== 'not-member') return;
     const shown = codings.map((c) => (c.system ? `${c.system}#${c.code ?? ''}` : (c.code ?? ''))).join(', ');
     findings.push({
       kind: 'binding',

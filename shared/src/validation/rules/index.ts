@@ -38,6 +38,9 @@ import { xmlValueAttribute } from './xml-value-attribute.js';
 import { xmlXhtml } from './xml-xhtml.js';
 import { extensionContext } from './extension-context.js';
 import { extensionUndefined } from './extension-undefined.js';
+import { codingPackageCode } from './coding-package-code.js';
+import { questionnaireResponse } from './questionnaire-response.js';
+import { valuesetFilterValue } from './valueset-filter-value.js';
 import { profileBinding } from './profile-binding.js';
 import { profileCardinality } from './profile-cardinality.js';
 import { profileFixedValue } from './profile-fixed-value.js';
@@ -90,6 +93,9 @@ export const rules: readonly Rule[] = [
   xmlXhtml,
   extensionContext,
   extensionUndefined,
+  codingPackageCode,
+  questionnaireResponse,
+  valuesetFilterValue,
   profileBinding,
   profileCardinality,
   profileFixedValue,
