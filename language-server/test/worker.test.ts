@@ -2,11 +2,16 @@
  * The validation worker (issue 7): same issues as in-process, cancellation of queued and running jobs, and
  * the main loop stays free while a big Bundle is validated.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { CancellationTokenSource } from 'vscode-languageserver/node';
 import { createValidator, ValidationCancelledError } from '@wheelhouse/shared/validation';
 import { loadR4Definitions, loadR4Terminology } from '@wheelhouse/shared/node';
 import { createValidationPool, WorkerUnavailableError, type ValidationPool } from '../src/worker/pool.js';
+import { ensureHoverData, FULL_CAPABILITIES, startSession } from './lsp-client.js';
 
 const PATIENT = '{ "resourceType": "Patient", "birthdate": "1970-01-01", "gender": "femail" }';
 
@@ -79,4 +84,37 @@ describe('validation worker', () => {
     pool = createValidationPool({ workerFile: new URL('./no-such-worker.js', import.meta.url) });
     await expect(pool.validate(PATIENT, {})).rejects.toBeInstanceOf(WorkerUnavailableError);
   });
+});
+
+describe('server with the worker', () => {
+  test('hover answers while workspace validation of a big Bundle is running', async () => {
+    ensureHoverData();
+    const dir = mkdtempSync(join(tmpdir(), 'wheelhouse-worker-'));
+    writeFileSync(join(dir, 'bundle.json'), bigBundle(5000));
+    // The default worker script (src/worker/validation-worker.ts under the tests).
+    const session = await startSession(FULL_CAPABILITIES, {
+      folders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
+      server: { workerFile: undefined },
+    });
+    try {
+      await session.open('file:///elsewhere/p.json', PATIENT);
+      const order: string[] = [];
+      const workspace = session.client
+        .sendRequest('workspace/diagnostic', { previousResultIds: [] })
+        .then(() => order.push('workspace'));
+      // Give the server time to hand the Bundle to the worker, then hover.
+      await new Promise((r) => setTimeout(r, 200));
+      const hover = session.client
+        .sendRequest('textDocument/hover', {
+          textDocument: { uri: 'file:///elsewhere/p.json' },
+          position: { line: 0, character: 60 },
+        })
+        .then(() => order.push('hover'));
+      await Promise.all([workspace, hover]);
+      expect(order).toEqual(['hover', 'workspace']);
+    } finally {
+      session.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
