@@ -5,7 +5,7 @@ import type { ConformanceResource } from '../profiles/types.js';
 export const CONFORMANCE_TYPES: ReadonlySet<string> = new Set([
   'StructureDefinition', 'ValueSet', 'CodeSystem', 'NamingSystem', 'ConceptMap', 'SearchParameter',
   'OperationDefinition', 'CapabilityStatement', 'ImplementationGuide', 'Questionnaire', 'StructureMap',
-  'MessageDefinition', 'GraphDefinition', 'CompartmentDefinition',
+  'MessageDefinition', 'GraphDefinition', 'CompartmentDefinition', 'Measure', 'Library',
 ]);
 
 /** The conformance resources in one parsed resource (a Bundle's entries are looked into). */

@@ -41,6 +41,7 @@ import { extensionUndefined } from './extension-undefined.js';
 import { codingPackageCode } from './coding-package-code.js';
 import { questionnaireResponse } from './questionnaire-response.js';
 import { valuesetFilterValue } from './valueset-filter-value.js';
+import { measureReport } from './measure-report.js';
 import { profileBinding } from './profile-binding.js';
 import { profileCardinality } from './profile-cardinality.js';
 import { profileFixedValue } from './profile-fixed-value.js';
@@ -96,6 +97,7 @@ export const rules: readonly Rule[] = [
   codingPackageCode,
   questionnaireResponse,
   valuesetFilterValue,
+  measureReport,
   profileBinding,
   profileCardinality,
   profileFixedValue,
