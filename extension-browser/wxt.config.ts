@@ -69,6 +69,7 @@ export default defineConfig({
   alias: {
     '@wheelhouse/shared/catalogue': `${sharedSrc}catalogue/index.ts`,
     '@wheelhouse/shared/matching': `${sharedSrc}matching/index.ts`,
+    '@wheelhouse/shared/config': `${sharedSrc}config/index.ts`,
   },
   vite: () => ({ plugins: [bundledCatalogue()] }),
   manifest: ({ browser }) => ({

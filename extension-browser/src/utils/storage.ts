@@ -1,10 +1,14 @@
 // Every storage item, declared once with its default (STYLE 12). Settings are validated on read.
 import { storage } from '#imports';
 import { z } from 'zod';
+import { DEFAULT_CATALOGUE_REPOSITORY, DEFAULT_CATALOGUE_URL as CATALOGUE_SITE } from '@wheelhouse/shared/config';
 
-/** Where the extension refreshes the catalogue from, and where "wrong suggestion?" files issues. */
-export const DEFAULT_CATALOGUE_URL = 'https://raw.githubusercontent.com/nhs-wheelhouse/wheelhouse/main/catalogue/dist/catalogue.json';
-export const DEFAULT_CATALOGUE_REPO = 'nhs-wheelhouse/wheelhouse';
+/**
+ * Where the extension refreshes the catalogue from, and where "wrong suggestion?" files issues: the
+ * project's one catalogue setting (wheelhouse.config.json `catalogue`), published as static files.
+ */
+export const DEFAULT_CATALOGUE_URL = `${CATALOGUE_SITE}/catalogue.json`;
+export const DEFAULT_CATALOGUE_REPO = DEFAULT_CATALOGUE_REPOSITORY;
 
 export const SettingsSchema = z.object({
   catalogueUrl: z.string().default(DEFAULT_CATALOGUE_URL),
