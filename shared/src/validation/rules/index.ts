@@ -42,6 +42,7 @@ import { codingPackageCode } from './coding-package-code.js';
 import { questionnaireResponse } from './questionnaire-response.js';
 import { valuesetFilterValue } from './valueset-filter-value.js';
 import { measureReport } from './measure-report.js';
+import { narrativeLink } from './narrative-link.js';
 import { profileBinding } from './profile-binding.js';
 import { profileCardinality } from './profile-cardinality.js';
 import { profileFixedValue } from './profile-fixed-value.js';
@@ -98,6 +99,7 @@ export const rules: readonly Rule[] = [
   questionnaireResponse,
   valuesetFilterValue,
   measureReport,
+  narrativeLink,
   profileBinding,
   profileCardinality,
   profileFixedValue,
