@@ -120,6 +120,33 @@ const crafted: unknown[] = [
     valueBoolean: true,
     component: [{ code: { coding: [{ system: 'http://s', code: 'c' }] } }],
   },
+  // `+` on counts (org-1), select() and isDistinct() (cpb-*, sdf-*), first().
+  { resourceType: 'Organization', active: true },
+  { resourceType: 'Organization', name: 'x', identifier: [{ value: '1' }] },
+  {
+    resourceType: 'CapabilityStatement',
+    status: 'draft',
+    date: '2020',
+    kind: 'instance',
+    fhirVersion: '4.0.1',
+    format: ['json'],
+    implementation: { description: 'x' },
+    rest: [
+      {
+        mode: 'server',
+        resource: [
+          {
+            type: 'Patient',
+            searchParam: [
+              { name: 'a', type: 'token' },
+              { name: 'a', type: 'string' },
+            ],
+          },
+          { type: 'Patient' },
+        ],
+      },
+    ],
+  },
   // matches() (cps-0, vsd-0 and the other name invariants).
   ...['Good_Name1', 'lower case', 'X'.repeat(300), 'éA'].map((name) => ({
     resourceType: 'CodeSystem',
@@ -232,7 +259,18 @@ describe('invariant fast paths', () => {
     expect(mismatches.slice(0, 20)).toEqual([]);
     expect(compared).toBeGreaterThan(crafted.length);
     expect([...comparedKeys]).toEqual(
-      expect.arrayContaining(['txt-1', 'txt-2', 'ref-1', 'per-1', 'rng-2', 'csd-0', 'age-1', 'obs-7']),
+      expect.arrayContaining([
+        'txt-1',
+        'txt-2',
+        'ref-1',
+        'per-1',
+        'rng-2',
+        'csd-0',
+        'age-1',
+        'obs-7',
+        'org-1',
+        'cpb-9',
+      ]),
     );
     console.log(`fast paths compared with fhirpath.js: ${compared} evaluations`);
   }, 120_000);

@@ -110,7 +110,7 @@ function tokenize(src: string): Tok[] | undefined {
       i += m[0].length;
       continue;
     }
-    if ('().,=<>|'.includes(c)) {
+    if ('().,=<>|+'.includes(c)) {
       out.push({ k: 'op', v: c });
       i++;
       continue;
@@ -380,16 +380,44 @@ class Compiler {
 
   /** `a | b`: union without duplicates (primitive equality). */
   private union(): Evaluator {
-    let left = this.term();
+    let left = this.additive();
     while (this.isOp('|')) {
       this.take();
       const l = left;
-      const r = this.term();
+      const r = this.additive();
       left = (f, t, e) => {
         const out: Collection = [];
         for (const x of [...l(f, t, e), ...r(f, t, e)])
           if (!out.some((y) => equal([x], [y]) === true)) out.push(x);
         return out;
+      };
+    }
+    return left;
+  }
+
+  /** `a + b` on integers (org-1's `identifier.count() + name.count()`); anything else leaves the subset. */
+  private additive(): Evaluator {
+    let left = this.term();
+    while (this.isOp('+')) {
+      this.take();
+      const l = left;
+      const r = this.term();
+      left = (f, t, e) => {
+        const a = l(f, t, e);
+        const b = r(f, t, e);
+        if (a.length === 0 || b.length === 0) return [];
+        if (a.length > 1 || b.length > 1) throw new Unsupported('addition of collections');
+        const x = a[0]!;
+        const y = b[0]!;
+        if (
+          x.type !== 'System.Integer' ||
+          y.type !== 'System.Integer' ||
+          typeof x.value !== 'number' ||
+          typeof y.value !== 'number'
+        ) {
+          throw new Unsupported('addition of non-integers');
+        }
+        return [{ value: x.value + y.value, type: 'System.Integer' }];
       };
     }
     return left;
@@ -517,6 +545,29 @@ class Compiler {
           return B(name === 'startsWith' ? s.startsWith(x) : s.includes(x));
         };
       }
+      case 'first':
+        arity(0);
+        return (f, t, e) => input(f, t, e).slice(0, 1);
+      case 'select': {
+        arity(1);
+        const proj = args[0]!;
+        return (f, t, e) => input(f, t, e).flatMap((item) => proj([item], item, e));
+      }
+      case 'isDistinct':
+        // Primitive items only (strings, numbers, booleans of one kind); complex items go to fhirpath.js.
+        arity(0);
+        return (f, t, e) => {
+          const c = input(f, t, e);
+          const seen = new Set<string | number | boolean>();
+          let kind: string | undefined;
+          for (const item of c) {
+            const v = primitiveOf(item);
+            if (kind !== undefined && kind !== typeof v) throw new Unsupported('isDistinct over mixed kinds');
+            kind = typeof v;
+            seen.add(v);
+          }
+          return B(seen.size === c.length);
+        };
       case 'matches': {
         // fhirpath.js: `new RegExp(regex, 's').test(value)`, unanchored (FHIRPath N1 matches()).
         arity(1);
