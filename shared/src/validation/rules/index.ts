@@ -43,6 +43,7 @@ import { questionnaireResponse } from './questionnaire-response.js';
 import { valuesetFilterValue } from './valueset-filter-value.js';
 import { measureReport } from './measure-report.js';
 import { narrativeLink } from './narrative-link.js';
+import { conceptmapCode } from './conceptmap-code.js';
 import { profileBinding } from './profile-binding.js';
 import { profileCardinality } from './profile-cardinality.js';
 import { profileFixedValue } from './profile-fixed-value.js';
@@ -100,6 +101,7 @@ export const rules: readonly Rule[] = [
   valuesetFilterValue,
   measureReport,
   narrativeLink,
+  conceptmapCode,
   profileBinding,
   profileCardinality,
   profileFixedValue,
