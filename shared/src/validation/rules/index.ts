@@ -44,6 +44,7 @@ import { valuesetFilterValue } from './valueset-filter-value.js';
 import { measureReport } from './measure-report.js';
 import { narrativeLink } from './narrative-link.js';
 import { conceptmapCode } from './conceptmap-code.js';
+import { profileFixedConflict } from './profile-fixed-conflict.js';
 import { profileBinding } from './profile-binding.js';
 import { profileCardinality } from './profile-cardinality.js';
 import { profileFixedValue } from './profile-fixed-value.js';
@@ -102,6 +103,7 @@ export const rules: readonly Rule[] = [
   measureReport,
   narrativeLink,
   conceptmapCode,
+  profileFixedConflict,
   profileBinding,
   profileCardinality,
   profileFixedValue,
