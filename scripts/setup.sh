@@ -16,6 +16,11 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
+# pnpm could not record the packageManager pin in pnpm-lock.yaml (it warns "The registry publishes no pnpm
+# 12.21.0"), so each pnpm command would try to resolve it again, and a frozen install refuses to. Step 2 puts
+# exactly that pnpm on PATH, so the check is switched off for the pnpm commands run here.
+export pnpm_config_pm_on_fail=ignore
+
 PNPM_VERSION=12.21.0
 APT_PACKAGES=(chromium chromium-driver firefox-esr libkrb5-dev)
 INSTALL_ONLY=0
@@ -75,11 +80,7 @@ install_pnpm() {
 }
 
 install_workspace() {
-  # pm-on-fail=ignore: pnpm could not record the packageManager pin in pnpm-lock.yaml when the lockfile was made
-  # (it warns "The registry publishes no pnpm 12.21.0"), so a frozen install would stop at "resolve package manager
-  # dependencies".
-  # install_pnpm above has already put exactly $PNPM_VERSION on PATH, which is what the pin asks for.
-  locked pnpm install --frozen-lockfile --config.pm-on-fail=ignore
+  locked pnpm install --frozen-lockfile
 }
 
 # Node 24 comes from npm as the workspace root's devDependency (node@24.21.0). Its headers live in the
