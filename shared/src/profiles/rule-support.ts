@@ -70,7 +70,10 @@ export function profileFindings(ctx: ResourceContext): ProfileFinding[] {
     seen.add(id);
     findings.push(f);
   };
-  for (const profile of new Set([...ctx.profiles, ...globalProfiles(store, ctx.resourceType)])) for (const f of validator.validate(ctx.value, profile)) add(f);
+  const bundle = ctx.ancestors.find((a) => a.resourceType === 'Bundle')?.value;
+  validator.withBundle(bundle, () => {
+    for (const profile of new Set([...ctx.profiles, ...globalProfiles(store, ctx.resourceType)])) for (const f of validator.validate(ctx.value, profile)) add(f);
+  });
   const allowed = new Set((ctx.settings.allowUnresolvedExtensionDomains ?? []).map((d) => d.toLowerCase()));
   const own = new Set([...extensionDomains(store)].filter((d) => !allowed.has(d)));
   for (const f of checkExtensions(ctx.value, ctx.resourceType, ctx.definitions, store, validator, own)) add(f);

@@ -114,4 +114,28 @@ describe('profile validation', () => {
     expect(found('m')).toEqual(['error Observation.valueQuantity']);
     expect(found('a')).toEqual([]);
   });
+
+  test('reference targetProfile: a target in the same Bundle or contained must conform', () => {
+    const withId = profile('IdentifiedPatient', 'Patient', [{ id: 'Patient.identifier', path: 'Patient.identifier', min: 1 }]);
+    const obs = profile('PatientObservation', 'Observation', [
+      { id: 'Observation.subject', path: 'Observation.subject', type: [{ code: 'Reference', targetProfile: [withId.url] }] },
+    ]);
+    const s = new ConformanceStore();
+    for (const sd of core) s.add(sd, { source: 'core' });
+    s.add(withId, { source: 'test' });
+    s.add(obs, { source: 'test' });
+    const v = createValidator({ definitions, conformance: s });
+    const found = (resource: object): string[] => v.validate(JSON.stringify(resource)).issues.filter((i) => i.ruleId === 'profile-type').map((i) => i.location);
+    const observation = (): object => ({ resourceType: 'Observation', meta: { profile: [obs.url] }, status: 'final', code: { text: 'x' }, subject: { reference: 'Patient/p1' } });
+    const bundle = (patient: object): object => ({ resourceType: 'Bundle', type: 'collection', entry: [
+      { fullUrl: 'http://example.test/Observation/o1', resource: observation() },
+      { fullUrl: 'http://example.test/Patient/p1', resource: { resourceType: 'Patient', id: 'p1', ...patient } },
+    ] });
+    expect(found(bundle({}))).toEqual(['Bundle.entry[0].resource.subject.reference']);
+    expect(found(bundle({ identifier: [{ value: '1' }] }))).toEqual([]);
+    const contained = { resourceType: 'Observation', meta: { profile: [obs.url] }, status: 'final', code: { text: 'x' }, contained: [{ resourceType: 'Patient', id: 'p' }], subject: { reference: '#p' } };
+    expect(found(contained)).toEqual(['Observation.subject.reference']);
+    // A target that cannot be resolved here is not judged.
+    expect(found({ ...contained, contained: [], subject: { reference: 'Patient/elsewhere' } })).toEqual([]);
+  });
 });

@@ -142,6 +142,10 @@ export class ProfileValidator {
   readonly #trees = new Map<string, ElementNode | undefined>();
   readonly #valueSets: ValueSetChecker;
   #core: CoreValueSets | undefined;
+  /** The Bundle and the resource being validated, to resolve references for targetProfile checks. */
+  #bundle: Json | undefined;
+  #resource: Json | undefined;
+  readonly #visiting = new Set<object>();
 
   constructor(source: ProfileSource) {
     this.#source = source;
@@ -162,8 +166,49 @@ export class ProfileValidator {
     return tree;
   }
 
+  /** Runs `fn` with references resolving into this Bundle (the one holding the resource validated). */
+  withBundle<T>(bundle: unknown, fn: () => T): T {
+    const saved = this.#bundle;
+    if (isObject(bundle) && bundle['resourceType'] === 'Bundle') this.#bundle = bundle;
+    try {
+      return fn();
+    } finally {
+      this.#bundle = saved;
+    }
+  }
+
   /** Validates a value (resource, extension, data type) against the profile with this URL. */
   validate(value: unknown, profile: string, depth = 0): ProfileFinding[] {
+    if (!isObject(value) || typeof value['resourceType'] !== 'string') return this.#validate(value, profile, depth);
+    const saved = [this.#bundle, this.#resource] as const;
+    this.#resource = value;
+    if (value['resourceType'] === 'Bundle' && this.#bundle === undefined) this.#bundle = value;
+    try {
+      return this.#validate(value, profile, depth);
+    } finally {
+      [this.#bundle, this.#resource] = saved;
+    }
+  }
+
+  /** The resource a reference points to, when it is contained in the resource or an entry of the Bundle (one match only). */
+  #resolve(reference: string): Json | undefined {
+    if (reference.startsWith('#')) {
+      const id = reference.slice(1);
+      return Array.isArray(this.#resource?.['contained']) ? (this.#resource['contained'] as unknown[]).filter(isObject).find((r) => r['id'] === id) : undefined;
+    }
+    const entries = Array.isArray(this.#bundle?.['entry']) ? (this.#bundle['entry'] as unknown[]).filter(isObject) : [];
+    const relative = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(reference);
+    const matches = entries.filter((e) => {
+      const r = e['resource'];
+      if (!isObject(r)) return false;
+      if (e['fullUrl'] === reference) return true;
+      return relative !== null && r['resourceType'] === relative[1] && r['id'] === relative[2];
+    });
+    const only = matches.length === 1 ? matches[0]?.['resource'] : undefined;
+    return isObject(only) ? only : undefined;
+  }
+
+  #validate(value: unknown, profile: string, depth: number): ProfileFinding[] {
     const findings: ProfileFinding[] = [];
     const sd = this.#source.structureDefinition(profile);
     if (!sd) {
@@ -263,7 +308,34 @@ export class ProfileValidator {
       const fits = results.find((r) => !r.some((f) => f.severity === 'error' && f.kind !== 'unknown-profile' && f.kind !== 'constraint'));
       findings.push(...(fits ?? results[0] ?? []));
     }
+    this.#checkTargetProfile(item, value, def, findings, profile, depth);
     this.#checkChildren(value, node, item.path, findings, profile, depth);
+  }
+
+  /** A Reference whose target is contained or in the same Bundle conforms to one of the element's (non-core) target profiles. */
+  #checkTargetProfile(item: Item, value: Json, def: ElementDefinition, findings: ProfileFinding[], profile: string, depth: number): void {
+    const reference = value['reference'];
+    if (typeof reference !== 'string') return;
+    const targets = (def.type ?? []).filter((t) => t.code === 'Reference').flatMap((t) => t.targetProfile ?? []);
+    // Core resource types are the engine's reference rules; only profiles say more than the type.
+    if (targets.length === 0 || targets.every((t) => t.startsWith('http://hl7.org/fhir/StructureDefinition/'))) return;
+    const target = this.#resolve(reference);
+    if (!target || this.#visiting.has(target) || depth > MAX_NESTING) return;
+    this.#visiting.add(target);
+    try {
+      const type = target['resourceType'];
+      const fits = targets.some((t) => {
+        const sd = this.#source.structureDefinition(t);
+        if (!sd) return true; // a target profile we do not have: not judged
+        if (sd.type !== type) return false;
+        return !this.validate(target, t, depth + 1).some((f) => f.severity === 'error' && f.kind !== 'constraint' && f.kind !== 'unknown-profile');
+      });
+      if (!fits) {
+        findings.push({ kind: 'type', severity: 'error', path: [...item.path, 'reference'], profile, message: `The resource ${reference} does not conform to ${targets.length === 1 ? 'the target profile' : 'any of the target profiles'} ${targets.join(', ')} of ${def.id ?? def.path} (profile ${profile})` });
+      }
+    } finally {
+      this.#visiting.delete(target);
+    }
   }
 
   #checkChildren(obj: Json, node: ElementNode, base: (string | number)[], findings: ProfileFinding[], profile: string, depth: number): void {
