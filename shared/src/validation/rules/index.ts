@@ -45,6 +45,7 @@ import { measureReport } from './measure-report.js';
 import { narrativeLink } from './narrative-link.js';
 import { conceptmapCode } from './conceptmap-code.js';
 import { profileFixedConflict } from './profile-fixed-conflict.js';
+import { profileDiscriminatorPath } from './profile-discriminator-path.js';
 import { profileBinding } from './profile-binding.js';
 import { profileCardinality } from './profile-cardinality.js';
 import { profileFixedValue } from './profile-fixed-value.js';
@@ -104,6 +105,7 @@ export const rules: readonly Rule[] = [
   narrativeLink,
   conceptmapCode,
   profileFixedConflict,
+  profileDiscriminatorPath,
   profileBinding,
   profileCardinality,
   profileFixedValue,
