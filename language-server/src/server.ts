@@ -8,6 +8,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createValidator, type Definitions, type Terminology, type Validator } from '@wheelhouse/shared/validation';
 import { loadR4Definitions, loadR4Terminology } from '@wheelhouse/shared/node';
 import { registerDiagnostics } from './features/diagnostics.js';
+import { createEngines } from './features/engines.js';
+import { createValidationPool } from './worker/pool.js';
 import { createSettingsStore } from './features/settings.js';
 import { createConfigFiles, mergeSettings } from './features/config-file.js';
 import { registerLanguageFeatures } from './features/language-features.js';
@@ -52,7 +54,26 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   };
 
   // wheelhouse.config.json wins over the editor's settings where both speak (issue 7).
-  const configFiles = createConfigFiles(() => features.folders(), (message) => connection.console.warn(message));
+  const configFiles = createConfigFiles(
+    () => features.folders(),
+    (message) => connection.console.warn(message),
+    () => engines.clear(),
+  );
+  // Packages and workspace profiles per folder, as `wheelhouse validate` loads them (issue 7).
+  const engines = createEngines({
+    core: () => (getValidator(), core),
+    coreValidator: getValidator,
+    folders: () => features.folders(),
+    configFiles,
+    log: (message) => connection.console.info(message),
+    tell: (message) => void connection.window.showWarningMessage(message),
+  });
+  const workerOptions =
+    options.workerFile === false
+      ? false
+      : { ...(options.workerFile ? { workerFile: options.workerFile } : {}), ...(options.definitionsFile ? { definitionsFile: options.definitionsFile } : {}), ...(options.terminologyFile ? { terminologyFile: options.terminologyFile } : {}) };
+  // Big open documents validate in their own worker, so a workspace pass queued in the other never delays them.
+  const pool = workerOptions === false ? undefined : createValidationPool(workerOptions);
   const settings = createSettingsStore(
     (uri) =>
       (configurationSupport ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'wheelhouse' }) : Promise.resolve(undefined)).then((raw: unknown) =>
@@ -60,7 +81,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       ),
     (message) => connection.console.warn(message),
   );
-  const diagnostics = registerDiagnostics({ connection, documents, settings, validator: getValidator });
+  const diagnostics = registerDiagnostics({ connection, documents, settings, engine: (uri) => engines.engine(uri), pool });
   const features = registerLanguageFeatures({
     connection,
     documents,
@@ -70,10 +91,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     core: () => (getValidator(), core),
     refreshDiagnostics: () => diagnostics.refresh(),
     ...(options.hoverDataFile ? { hoverDataFile: options.hoverDataFile } : {}),
-    worker:
-      options.workerFile === false
-        ? false
-        : { ...(options.workerFile ? { workerFile: options.workerFile } : {}), ...(options.definitionsFile ? { definitionsFile: options.definitionsFile } : {}), ...(options.terminologyFile ? { terminologyFile: options.terminologyFile } : {}) },
+    worker: workerOptions,
   });
 
   connection.onInitialize((params): InitializeResult => {
@@ -83,7 +101,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const diagnosticCapabilities = diagnostics.initialize(params.capabilities);
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         ...diagnosticCapabilities,
         ...features.initialize(params, diagnosticCapabilities.diagnosticProvider),
       },
@@ -96,6 +114,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     features.configurationChanged();
     diagnostics.refresh();
   });
+  documents.onDidSave((event) => {
+    if (engines.documentChanged(event.document.uri, event.document.getText())) diagnostics.refresh();
+  });
+  // onShutdown belongs to the language features (their workspace worker); this one goes on exit.
+  connection.onExit(() => void pool?.dispose());
 
   documents.listen(connection);
 }

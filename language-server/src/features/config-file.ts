@@ -4,15 +4,28 @@
  * off" writes. Read through the shared Node loader; cached per directory until the file changes.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONFIG_FILE_NAME } from '@wheelhouse/shared/config';
-import { findConfigFile, loadEngineOptions } from '@wheelhouse/shared/node';
+import { findConfigFile, loadEngineOptions, type EngineOptionsFromConfig } from '@wheelhouse/shared/node';
 import type { ConfigTarget } from './code-actions.js';
 
 export interface ConfigOverlay {
   rules: Record<string, 'error' | 'warning' | 'information' | 'off'>;
   profiles: string[];
+  /** The engine settings (pdsCompatibility, fhirVersion, ukCore, ...), passed to validate() as the CLI does. */
+  settings: EngineOptionsFromConfig['options']['settings'];
+  /** The config's packages as loadValidationConformance takes them: `id#version`, or a path for "file:<path>". */
+  packages: string[];
+  /** The config file's path. */
+  file: string;
+}
+
+/** `packages` (id -> version or "file:<path>", relative to the config file) as the CLI maps them. */
+export function packageSpecs(packages: Record<string, string>, configDir: string): string[] {
+  return Object.entries(packages).map(([id, version]) =>
+    version.startsWith('file:') ? resolve(configDir, version.slice('file:'.length)) : `${id}#${version}`,
+  );
 }
 
 export interface ConfigFiles {
@@ -56,6 +69,7 @@ export function mergeSettings(raw: unknown, overlay: ConfigOverlay | undefined):
 export function createConfigFiles(
   folders: () => readonly string[],
   warn: (message: string) => void,
+  onClear?: () => void,
 ): ConfigFiles {
   const cache = new Map<string, ConfigOverlay | undefined>();
   return {
@@ -69,7 +83,13 @@ export function createConfigFiles(
         const loaded = loadEngineOptions(dir);
         for (const w of loaded.warnings) warn(w);
         overlay = loaded.file
-          ? { rules: loaded.options.rules, profiles: loaded.options.profiles }
+          ? {
+              rules: loaded.options.rules,
+              profiles: loaded.options.profiles,
+              settings: loaded.options.settings,
+              packages: packageSpecs(loaded.config.packages, dirname(loaded.file)),
+              file: loaded.file,
+            }
           : undefined;
       } catch (error) {
         warn(error instanceof Error ? error.message : String(error));
@@ -100,6 +120,7 @@ export function createConfigFiles(
     },
     clear() {
       cache.clear();
+      onClear?.();
     },
     isConfigFile(uri) {
       return uri.endsWith(`/${CONFIG_FILE_NAME}`);

@@ -16,9 +16,26 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CancellationSignal, Validator } from '@wheelhouse/shared/validation';
+import type { CancellationSignal, ValidateOptions, ValidationResult, Validator } from '@wheelhouse/shared/validation';
 import { toDiagnostic } from '../convert.js';
+import { WorkerUnavailableError, type ValidationPool } from '../worker/pool.js';
 import type { SettingsStore, WheelhouseSettings } from './settings.js';
+
+/**
+ * Open documents larger than this (UTF-16 code units, about bytes for FHIR JSON) are validated in the worker so
+ * hover and completion keep answering (issue 7: a 7 MB Bundle while hover answers within 50 ms). Smaller ones
+ * validate in-process: posting them to a thread costs more than it saves.
+ */
+export const WORKER_THRESHOLD_CHARS = 1024 * 1024;
+
+/** What the engine needs for one document beyond its text: the validator and the config file's engine settings. */
+export interface DocumentEngine {
+  validator: Validator;
+  /** Engine settings from wheelhouse.config.json (pdsCompatibility, fhirVersion, ukCore, ...), as the CLI passes them. */
+  settings?: ValidateOptions['settings'];
+  /** Validates in the worker with the same engine (undefined: the worker cannot reproduce this engine). */
+  viaWorker?(pool: ValidationPool, text: string, options: Omit<ValidateOptions, 'signal'>, token?: CancellationToken): Promise<ValidationResult>;
+}
 
 /** The documents this server validates (the client's document selector says the same). */
 export const VALIDATED_LANGUAGES: ReadonlySet<string> = new Set(['json', 'xml']);
@@ -28,15 +45,22 @@ export const VALIDATED_LANGUAGES: ReadonlySet<string> = new Set(['json', 'xml'])
  * tsconfig.json, ...) gets nothing, not even syntax errors, which the editor's own JSON support already reports.
  * Throws what `validator.validate` throws when `signal` is aborted.
  */
-export function diagnosticsFor(doc: TextDocument, validator: Validator, settings: WheelhouseSettings, signal?: CancellationSignal): Diagnostic[] {
+export function diagnosticsFor(doc: TextDocument, validator: Validator, settings: WheelhouseSettings, signal?: CancellationSignal, engineSettings?: ValidateOptions['settings']): Diagnostic[] {
   if (!settings.validateEnable || !VALIDATED_LANGUAGES.has(doc.languageId)) return [];
-  const text = doc.getText();
-  const result = validator.validate(text, {
+  const result = validator.validate(doc.getText(), { ...validateOptions(doc, settings, engineSettings), ...(signal ? { signal } : {}) });
+  return toDiagnostics(doc, result);
+}
+
+function validateOptions(doc: TextDocument, settings: WheelhouseSettings, engineSettings: ValidateOptions['settings']): Omit<ValidateOptions, 'signal'> {
+  return {
     fileName: doc.uri,
     rules: settings.rules,
     ...(settings.profiles.length > 0 ? { profiles: settings.profiles } : {}),
-    ...(signal ? { signal } : {}),
-  });
+    ...(engineSettings ? { settings: engineSettings } : {}),
+  };
+}
+
+function toDiagnostics(doc: TextDocument, result: ValidationResult): Diagnostic[] {
   if (!result.isFhir) return [];
   return result.issues.map((issue) => toDiagnostic(issue, doc, doc.version));
 }
@@ -45,8 +69,12 @@ export interface DiagnosticsDeps {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   settings: SettingsStore;
-  /** The engine; undefined when it could not be set up (the server has already told the user why). */
-  validator(): Validator | undefined;
+  /** The engine for a document; undefined when it could not be set up (the server has already told the user why). */
+  engine(uri: string): DocumentEngine | undefined;
+  /** The worker for big documents; undefined validates everything in-process. */
+  pool?: ValidationPool | undefined;
+  /** Default WORKER_THRESHOLD_CHARS. */
+  workerThreshold?: number;
 }
 
 export interface DiagnosticsFeature {
@@ -69,12 +97,31 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsFeature {
   let pull = false;
   let refreshSupport = false;
 
+  const threshold = deps.workerThreshold ?? WORKER_THRESHOLD_CHARS;
+  let workerFailed = false;
+
+  const validate = async (doc: TextDocument, engine: DocumentEngine, settings: WheelhouseSettings, token?: CancellationToken): Promise<Diagnostic[]> => {
+    if (!settings.validateEnable || !VALIDATED_LANGUAGES.has(doc.languageId)) return [];
+    const text = doc.getText();
+    if (deps.pool && engine.viaWorker && !workerFailed && text.length > threshold) {
+      try {
+        return toDiagnostics(doc, await engine.viaWorker(deps.pool, text, validateOptions(doc, settings, engine.settings), token));
+      } catch (error) {
+        if (!(error instanceof WorkerUnavailableError)) throw error;
+        // Said once; from now on big documents block the main loop as small ones do.
+        workerFailed = true;
+        connection.console.warn(`${error.message}; big documents are validated on the main thread`);
+      }
+    }
+    return diagnosticsFor(doc, engine.validator, settings, token ? signalOf(token) : undefined, engine.settings);
+  };
+
   const compute = async (doc: TextDocument, token?: CancellationToken): Promise<Diagnostic[]> => {
-    const validator = deps.validator();
-    if (!validator) return [];
     const settings = await deps.settings.get(doc.uri);
+    const engine = deps.engine(doc.uri);
+    if (!engine) return [];
     try {
-      return diagnosticsFor(doc, validator, settings, token ? signalOf(token) : undefined);
+      return await validate(doc, engine, settings, token);
     } catch (error) {
       if (token?.isCancellationRequested) throw error;
       // A bug in the engine must not take the editor down: log it, publish nothing for this version.

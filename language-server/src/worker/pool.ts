@@ -27,11 +27,21 @@ export interface CancelToken {
   onCancellationRequested(listener: () => void): { dispose(): void };
 }
 
+/** Packages and workspace conformance resources the worker loads (once per distinct value) beside the core. */
+export interface WorkerConformance {
+  packages: string[];
+  workspaces: string[];
+  profiles: string[];
+  /** Bumped by the server when the files behind the same lists changed: the worker loads them again. */
+  generation: number;
+}
+
 export interface ValidationPool {
   validate(
     text: string,
     options: Omit<ValidateOptions, 'signal'>,
     token?: CancelToken,
+    conformance?: WorkerConformance,
   ): Promise<ValidationResult>;
   /** Jobs waiting or running. */
   readonly pending: number;
@@ -42,6 +52,7 @@ interface Pending {
   id: number;
   text: string;
   options: Omit<ValidateOptions, 'signal'>;
+  conformance: WorkerConformance | undefined;
   flag: Int32Array;
   resolve(result: ValidationResult): void;
   reject(error: Error): void;
@@ -124,20 +135,27 @@ export function createValidationPool(options: WorkerOptions = {}): ValidationPoo
     if (!w) return;
     running = job;
     job.started = true;
-    w.postMessage({ id: job.id, text: job.text, options: job.options, cancel: job.flag.buffer });
+    w.postMessage({
+      id: job.id,
+      text: job.text,
+      options: job.options,
+      conformance: job.conformance,
+      cancel: job.flag.buffer,
+    });
   }
 
   return {
     get pending() {
       return queue.length + (running ? 1 : 0);
     },
-    validate(text, jobOptions, token) {
+    validate(text, jobOptions, token, conformance) {
       if (broken) return Promise.reject(broken);
       return new Promise<ValidationResult>((resolve, reject) => {
         const job: Pending = {
           id: nextId++,
           text,
           options: jobOptions,
+          conformance,
           flag: new Int32Array(new SharedArrayBuffer(4)),
           resolve,
           reject,

@@ -5,8 +5,14 @@
  * Cancellation: each job carries a SharedArrayBuffer flag the engine polls through its signal.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createValidator, type ValidateOptions, type Validator } from '@wheelhouse/shared/validation';
-import { loadR4Definitions, loadR4Terminology } from '@wheelhouse/shared/node';
+import {
+  createValidator,
+  type Definitions,
+  type Terminology,
+  type ValidateOptions,
+  type Validator,
+} from '@wheelhouse/shared/validation';
+import { loadR4Definitions, loadR4Terminology, loadValidationConformance } from '@wheelhouse/shared/node';
 
 interface Setup {
   definitionsFile?: string;
@@ -16,19 +22,37 @@ interface Job {
   id: number;
   text: string;
   options: Omit<ValidateOptions, 'signal'>;
+  /** Packages and workspaces (the server's engine for the document's folder); absent: the core only. */
+  conformance?: { packages: string[]; workspaces: string[]; profiles: string[]; generation: number };
   cancel: SharedArrayBuffer;
 }
 
 const setup = (workerData ?? {}) as Setup;
-let validator: Validator | undefined;
+let core: { definitions: Definitions; terminology: Terminology } | undefined;
+/** One validator per conformance set ('' = the core only); the server sends few distinct ones (one per folder). */
+const validators = new Map<string, Validator>();
+
+function validatorFor(conformance: Job['conformance']): Validator {
+  const key = conformance ? JSON.stringify(conformance) : '';
+  let validator = validators.get(key);
+  if (validator) return validator;
+  core ??= {
+    definitions: loadR4Definitions(setup.definitionsFile),
+    terminology: loadR4Terminology(setup.terminologyFile),
+  };
+  // The server has already reported this set's package issues; here they would be said twice.
+  const loaded = conformance ? loadValidationConformance({ definitions: core.definitions, ...conformance }) : undefined;
+  validator = createValidator({ ...core, ...(loaded ? { conformance: loaded.store } : {}) });
+  validators.set(key, validator);
+  // Older generations are not asked for again; keep a few folders' worth.
+  if (validators.size > 4) validators.delete(validators.keys().next().value ?? '');
+  return validator;
+}
 
 parentPort?.on('message', (job: Job) => {
   const flag = new Int32Array(job.cancel);
   try {
-    validator ??= createValidator({
-      definitions: loadR4Definitions(setup.definitionsFile),
-      terminology: loadR4Terminology(setup.terminologyFile),
-    });
+    const validator = validatorFor(job.conformance);
     const signal = {
       get aborted() {
         return Atomics.load(flag, 0) === 1;

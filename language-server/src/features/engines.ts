@@ -1,0 +1,143 @@
+/**
+ * The engine for a document (issue 7): core definitions and terminology, plus the packages from the applying
+ * wheelhouse.config.json and the conformance resources of the document's workspace folder (so an IG source
+ * repository's own profiles and value sets are used), loaded lazily, once per folder and config, exactly as
+ * `wheelhouse validate` loads them. Package problems (a missing dependency) are told once, not per document.
+ * Rebuilt when the config or a conformance resource changes.
+ */
+import { fileURLToPath } from 'node:url';
+import { loadValidationConformance } from '@wheelhouse/shared/node';
+import { createValidator, type Definitions, type Terminology, type Validator } from '@wheelhouse/shared/validation';
+import type { ConfigFiles } from './config-file.js';
+import type { DocumentEngine } from './diagnostics.js';
+import type { WorkerConformance } from '../worker/pool.js';
+
+/** Resource types whose change can change how other files validate. */
+const CONFORMANCE_TYPES = /"resourceType"\s*:\s*"(StructureDefinition|ValueSet|CodeSystem|ConceptMap|NamingSystem)"/;
+
+export interface EnginesDeps {
+  /** The core data (loaded on first use); undefined when it could not be loaded (already told). */
+  core(): { definitions: Definitions; terminology: Terminology } | undefined;
+  /** The core-only validator built from `core()`. */
+  coreValidator(): Validator | undefined;
+  folders(): readonly string[];
+  configFiles: ConfigFiles;
+  log(message: string): void;
+  /** Tells the user once (window/showMessage). */
+  tell(message: string): void;
+}
+
+export interface Engines {
+  engine(uri: string): DocumentEngine | undefined;
+  /** Drop every loaded set (the config or a conformance resource changed). */
+  clear(): void;
+  /** A document was saved: a conformance resource drops the loaded sets (they are read from disk). */
+  documentChanged(uri: string, text: string): boolean;
+}
+
+function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+interface Loaded {
+  validator: Validator;
+  unresolvedDomains: string[];
+  conformance: WorkerConformance | undefined;
+}
+
+export function createEngines(deps: EnginesDeps): Engines {
+  const sets = new Map<string, Loaded>();
+  const told = new Set<string>();
+  let generation = 0;
+
+  const folderOf = (path: string): string | undefined =>
+    [...deps.folders()]
+      .filter((f) => path.startsWith(f.endsWith('/') ? f : `${f}/`))
+      .sort((a, b) => b.length - a.length)[0];
+
+  const load = (conformance: WorkerConformance): Loaded | undefined => {
+    const key = JSON.stringify(conformance);
+    const cached = sets.get(key);
+    if (cached) return cached;
+    const core = deps.core();
+    const coreValidator = deps.coreValidator();
+    if (!core || !coreValidator) return undefined;
+    let loaded: Loaded;
+    try {
+      const started = Date.now();
+      const result = loadValidationConformance({ definitions: core.definitions, ...conformance });
+      for (const issue of result?.issues ?? []) {
+        deps.log(issue.message);
+        if (issue.code === 'missing-dependency' && !told.has(issue.message)) {
+          told.add(issue.message);
+          deps.tell(issue.message);
+        }
+      }
+      loaded = result
+        ? {
+            validator: createValidator({ ...core, conformance: result.store }),
+            unresolvedDomains: result.unresolvedDomains,
+            conformance,
+          }
+        : { validator: coreValidator, unresolvedDomains: [], conformance: undefined };
+      deps.log(`conformance for ${conformance.workspaces.join(', ') || 'no folder'} (${conformance.packages.length} packages) loaded in ${Date.now() - started} ms`);
+    } catch (error) {
+      // A broken package must not cost the user every diagnostic: validate against the core, say why once.
+      const message = `Wheelhouse could not load packages or workspace profiles: ${error instanceof Error ? error.message : String(error)}`;
+      deps.log(message);
+      if (!told.has(message)) {
+        told.add(message);
+        deps.tell(message);
+      }
+      loaded = { validator: coreValidator, unresolvedDomains: [], conformance: undefined };
+    }
+    sets.set(key, loaded);
+    return loaded;
+  };
+
+  return {
+    engine(uri) {
+      const path = pathOf(uri);
+      const folder = path ? folderOf(path) : undefined;
+      const overlay = path ? deps.configFiles.overlay(uri) : undefined;
+      const packages = overlay?.packages ?? [];
+      if (!folder && packages.length === 0) {
+        const validator = deps.coreValidator();
+        return validator
+          ? { validator, ...(overlay ? { settings: overlay.settings } : {}), viaWorker: (pool, text, options, token) => pool.validate(text, options, token) }
+          : undefined;
+      }
+      const loaded = load({ packages, workspaces: folder ? [folder] : [], profiles: overlay?.profiles ?? [], generation });
+      if (!loaded) return undefined;
+      const base = overlay?.settings;
+      const settings =
+        base || loaded.unresolvedDomains.length > 0
+          ? {
+              ...base,
+              allowUnresolvedExtensionDomains: [...(base?.allowUnresolvedExtensionDomains ?? []), ...loaded.unresolvedDomains],
+            }
+          : undefined;
+      const conformance = loaded.conformance;
+      return {
+        validator: loaded.validator,
+        ...(settings ? { settings } : {}),
+        viaWorker: (pool, text, options, token) => pool.validate(text, options, token, conformance),
+      };
+    },
+    clear() {
+      sets.clear();
+      generation++;
+    },
+    documentChanged(uri, text) {
+      if (sets.size === 0 || !uri.startsWith('file:') || !CONFORMANCE_TYPES.test(text.slice(0, 4096))) return false;
+      sets.clear();
+      generation++;
+      return true;
+    },
+  };
+}
