@@ -166,7 +166,14 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsFeature {
     },
     refresh() {
       if (pull && refreshSupport) {
-        connection.languages.diagnostics.refresh().catch((error: unknown) => connection.console.error(`diagnostic refresh failed: ${String(error)}`));
+        connection.languages.diagnostics.refresh().catch((error: unknown) => {
+          // The connection may be gone (shutdown) by the time the client answers: nothing left to tell.
+          try {
+            connection.console.error(`diagnostic refresh failed: ${String(error)}`);
+          } catch {
+            // disposed
+          }
+        });
       } else if (!pull) {
         for (const doc of documents.all()) publishLogged(doc);
       }
