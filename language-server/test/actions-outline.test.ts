@@ -20,6 +20,7 @@ import {
   type Diagnostic,
   type DocumentSymbol,
   type FullDocumentDiagnosticReport,
+  type PublishDiagnosticsParams,
   type Location,
   type TextDocumentEdit,
   type TextEdit,
@@ -224,7 +225,9 @@ describe('workspace diagnostics', () => {
     writeFileSync(join(dir, 'package.json'), '{ "name": "x" }');
     session = await startSession(FULL_CAPABILITIES, { folders: folder() });
     const progress: unknown[] = [];
-    session.client.onNotification('$/progress', (p: { value: unknown }) => progress.push(p.value));
+    session.client.onNotification('$/progress', (p: { value: unknown }) => {
+      progress.push(p.value);
+    });
     const validated = new Promise<WorkspaceValidatedParams>((resolve) =>
       session!.client.onNotification(WORKSPACE_VALIDATED, resolve),
     );
@@ -292,9 +295,9 @@ describe('workspace diagnostics', () => {
     writeFileSync(join(dir, 'patient.json'), PATIENT);
     session = await startSession({ workspace: { workspaceFolders: true } }, { folders: folder() });
     const published = new Map<string, Diagnostic[]>();
-    session.client.onNotification(PublishDiagnosticsNotification.type, (p) =>
-      published.set(p.uri, p.diagnostics),
-    );
+    session.client.onNotification(PublishDiagnosticsNotification.method, (p: PublishDiagnosticsParams) => {
+      published.set(p.uri, p.diagnostics);
+    });
     const result = await session.client.sendRequest<WorkspaceValidatedParams>(VALIDATE_WORKSPACE);
     expect(result).toMatchObject({ files: 1, skipped: 0 });
     expect(result.errors).toBeGreaterThan(0);

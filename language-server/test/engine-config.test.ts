@@ -194,7 +194,9 @@ describe('workspace profiles', () => {
     });
     const s = await session(dir);
     const told: string[] = [];
-    s.client.onNotification('window/showMessage', (p: { message: string }) => told.push(p.message));
+    s.client.onNotification('window/showMessage', (p: { message: string }) => {
+      told.push(p.message);
+    });
     s.client.onRequest('window/showMessageRequest', (p: { message: string }) => {
       told.push(p.message);
       return null;
