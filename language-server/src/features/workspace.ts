@@ -32,6 +32,7 @@ import {
 import { toDiagnostic } from '../convert.js';
 import { WORKSPACE_VALIDATED, type WorkspaceValidatedParams } from '../protocol.js';
 import { WorkerUnavailableError, type ValidationPool } from '../worker/pool.js';
+import type { DocumentEngine } from './diagnostics.js';
 import type { SettingsStore } from './settings.js';
 
 /** Files beyond these are skipped (and counted as skipped). */
@@ -93,6 +94,11 @@ export interface WorkspaceDeps {
   connection: Connection;
   settings: SettingsStore;
   validator(): Validator | undefined;
+  /**
+   * The engine for a file (config engine settings, the folder's packages and profiles), as open documents get it;
+   * without it files validate against the core with rules and profiles only.
+   */
+  engine?(uri: string): DocumentEngine | undefined;
   /** The worker; undefined validates in-process. */
   pool: ValidationPool | undefined;
   /** Workspace folder paths. */
@@ -160,14 +166,18 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
   ): Promise<ValidationResult | undefined> => {
     const settings = await deps.settings.get(uri);
     if (!settings.validateEnable) return undefined;
+    const engine = deps.engine?.(uri);
     const options = {
       fileName: uri,
       rules: settings.rules,
       ...(settings.profiles.length > 0 ? { profiles: settings.profiles } : {}),
+      ...(engine?.settings ? { settings: engine.settings } : {}),
     };
     if (deps.pool && !workerUnavailable) {
       try {
-        return await deps.pool.validate(text, options, token);
+        return await (engine?.viaWorker
+          ? engine.viaWorker(deps.pool, text, options, token)
+          : deps.pool.validate(text, options, token));
       } catch (error) {
         if (error instanceof ValidationCancelledError) throw error;
         // A worker that cannot run (a bundle without its script) falls back to the main thread, said once.
@@ -177,7 +187,7 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
         );
       }
     }
-    return deps.validator()?.validate(text, options);
+    return (engine?.validator ?? deps.validator())?.validate(text, options);
   };
 
   const validateFile = async (
