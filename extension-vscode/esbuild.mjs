@@ -3,10 +3,10 @@
 // in-host test suite into out/test/ (mocha stays external: the extension host loads it from node_modules).
 // Type-checking is `tsc -b` / ESLint's job; esbuild only strips types.
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const production = !process.argv.includes('--dev');
@@ -37,7 +37,10 @@ rmSync(join(here, 'dist'), { recursive: true, force: true });
 rmSync(join(here, 'out'), { recursive: true, force: true });
 
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: { extension: 'src/extension.ts', server: 'src/server.ts' }, outdir: 'dist' }),
+  // zod probes `navigator` (a Cloudflare check); in VS Code's extension host that global logs a migration
+  // error, so the client bundle sees none. The server runs in its own Node process and keeps the real one.
+  esbuild.build({ ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', define: { ...common.define, navigator: 'undefined' } }),
+  esbuild.build({ ...common, entryPoints: { server: 'src/server.ts' }, outdir: 'dist' }),
   esbuild.build({
     ...common,
     minify: false,
@@ -79,4 +82,37 @@ if (existsSync(hover)) {
   copyFileSync(hover, join(here, 'dist', 'r4-hover.json'));
   console.log('extension-vscode: dist/r4-hover.json copied');
 }
+
+// The catalogue for "Find existing components": catalogue/dist/catalogue.json (from `wheelhouse catalogue build`)
+// when it exists, else built here from the manifests with the same shared code; the match index is built here,
+// as the browser extension does (extension-browser/wxt.config.ts).
+const sharedRequire = createRequire(serverEntry);
+const importShared = (sub) => import(pathToFileURL(sharedRequire.resolve(`@wheelhouse/shared/${sub}`)).href);
+const [catalogue, matching] = await Promise.all([importShared('catalogue'), importShared('matching')]);
+const catalogueDir = join(here, '..', 'catalogue');
+const builtCatalogue = join(catalogueDir, 'dist', 'catalogue.json');
+let catalogueText;
+if (existsSync(builtCatalogue)) {
+  catalogueText = readFileSync(builtCatalogue, 'utf8');
+} else {
+  const { readManifestDir } = await importShared('node');
+  const components = readManifestDir(join(catalogueDir, 'components'))
+    .map((source) => catalogue.ComponentSchema.safeParse(catalogue.parseManifest(source).value))
+    .flatMap((r) => (r.success ? [r.data] : []));
+  if (components.length === 0) {
+    console.error(`esbuild.mjs: no catalogue: ${builtCatalogue} is missing and catalogue/components has no valid manifests`);
+    process.exit(1);
+  }
+  catalogueText = catalogue.buildCatalogue(components).files[0].text;
+}
+const parsedCatalogue = catalogue.CatalogueSchema.parse(JSON.parse(catalogueText));
+writeFileSync(
+  join(here, 'dist', 'catalogue.json'),
+  JSON.stringify({
+    version: parsedCatalogue.contentHash,
+    components: parsedCatalogue.components.map((c) => ({ id: c.id, name: c.name, url: c.url, summary: c.description?.en?.shortDescription ?? '' })),
+    index: matching.buildIndex(parsedCatalogue.components),
+  }),
+);
+console.log(`extension-vscode: dist/catalogue.json written (${parsedCatalogue.components.length} components)`);
 console.log('extension-vscode: dist/extension.js, dist/server.js, dist/definitions/, out/test/ written');
