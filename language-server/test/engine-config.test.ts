@@ -211,3 +211,26 @@ describe('workspace profiles', () => {
     expect(told.filter((m) => m.includes('example.missing.package'))).toHaveLength(1);
   }, 60_000);
 });
+
+describe('push diagnostics of big documents', () => {
+  test('the latest version of a big document is validated in the worker and published last, once', async () => {
+    const s = await startSession({ workspace: { configuration: true } }, { server: { workerFile: undefined } });
+    sessions.push(s);
+    const published: { version: number | undefined; errors: number }[] = [];
+    let resolveLast: () => void = () => undefined;
+    const last = new Promise<void>((resolve) => (resolveLast = resolve));
+    s.client.onNotification('textDocument/publishDiagnostics', (p: { version?: number; diagnostics: Diagnostic[] }) => {
+      published.push({ version: p.version, errors: p.diagnostics.filter((d) => d.severity === 1).length });
+      if (p.version === 3) resolveLast();
+    });
+    const big = bigBundle(5000);
+    const uri = 'file:///elsewhere/bundle.json';
+    await s.open(uri, big);
+    await s.change(uri, 2, big.replace('"status":"final"', '"status":"finale"'));
+    await s.change(uri, 3, big.replace('"status":"final"', '"status":"bogus"'));
+    await last;
+    // Version 3 has one bad status code; older versions (cancelled when still running) never publish after it.
+    expect(published.at(-1)).toEqual({ version: 3, errors: 1 });
+    expect(published.filter((p) => p.version === 3)).toHaveLength(1);
+  }, 120_000);
+});

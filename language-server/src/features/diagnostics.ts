@@ -5,6 +5,7 @@
  * on timers (STYLE.md 5).
  */
 import {
+  CancellationTokenSource,
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
   ResponseError,
@@ -117,7 +118,9 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsFeature {
   };
 
   const compute = async (doc: TextDocument, token?: CancellationToken): Promise<Diagnostic[]> => {
+    if (!VALIDATED_LANGUAGES.has(doc.languageId)) return [];
     const settings = await deps.settings.get(doc.uri);
+    if (!settings.validateEnable) return [];
     const engine = deps.engine(doc.uri);
     if (!engine) return [];
     try {
@@ -141,8 +144,22 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsFeature {
     }
   });
 
+  // Push: a newer version cancels the validation of the one before (big documents queue in the worker otherwise).
+  const pushing = new Map<string, CancellationTokenSource>();
   const publish = async (doc: TextDocument): Promise<void> => {
-    const diagnostics = await compute(doc);
+    pushing.get(doc.uri)?.cancel();
+    const source = new CancellationTokenSource();
+    pushing.set(doc.uri, source);
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = await compute(doc, source.token);
+    } catch (error) {
+      if (source.token.isCancellationRequested) return;
+      throw error;
+    } finally {
+      if (pushing.get(doc.uri) === source) pushing.delete(doc.uri);
+      source.dispose();
+    }
     // A newer version may have arrived while settings were fetched; its own publish will follow.
     if (documents.get(doc.uri)?.version !== doc.version) return;
     await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
@@ -155,6 +172,7 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsFeature {
     if (!pull) publishLogged(event.document);
   });
   documents.onDidClose((event) => {
+    pushing.get(event.document.uri)?.cancel();
     if (!pull) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
