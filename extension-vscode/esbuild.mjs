@@ -3,7 +3,15 @@
 // in-host test suite into out/test/ (mocha stays external: the extension host loads it from node_modules).
 // Type-checking is `tsc -b` / ESLint's job; esbuild only strips types.
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -39,7 +47,12 @@ rmSync(join(here, 'out'), { recursive: true, force: true });
 await Promise.all([
   // zod probes `navigator` (a Cloudflare check); in VS Code's extension host that global logs a migration
   // error, so the client bundle sees none. The server runs in its own Node process and keeps the real one.
-  esbuild.build({ ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', define: { ...common.define, navigator: 'undefined' } }),
+  esbuild.build({
+    ...common,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist',
+    define: { ...common.define, navigator: 'undefined' },
+  }),
   esbuild.build({ ...common, entryPoints: { server: 'src/server.ts' }, outdir: 'dist' }),
   esbuild.build({
     ...common,
@@ -51,7 +64,13 @@ await Promise.all([
     outdir: 'out/test/suite',
     external: ['vscode', 'mocha'],
   }),
-  esbuild.build({ ...common, minify: false, entryPoints: ['test/run-electron.ts'], outdir: 'out/test', external: ['vscode', '@vscode/test-electron'] }),
+  esbuild.build({
+    ...common,
+    minify: false,
+    entryPoints: ['test/run-electron.ts'],
+    outdir: 'out/test',
+    external: ['vscode', '@vscode/test-electron'],
+  }),
 ]);
 
 // The definitions index and terminology, from @wheelhouse/shared's build, found through the language server's
@@ -64,7 +83,9 @@ mkdirSync(join(here, 'dist', 'definitions'), { recursive: true });
 for (const file of ['r4-core.json', 'r4-terminology.json']) {
   const from = join(definitionsDir, file);
   if (!existsSync(from)) {
-    console.error(`esbuild.mjs: ${from} is missing. Build the engine's data first: pnpm --filter @wheelhouse/shared build`);
+    console.error(
+      `esbuild.mjs: ${from} is missing. Build the engine's data first: pnpm --filter @wheelhouse/shared build`,
+    );
     process.exit(1);
   }
   copyFileSync(from, join(here, 'dist', 'definitions', file));
@@ -100,7 +121,9 @@ if (existsSync(builtCatalogue)) {
     .map((source) => catalogue.ComponentSchema.safeParse(catalogue.parseManifest(source).value))
     .flatMap((r) => (r.success ? [r.data] : []));
   if (components.length === 0) {
-    console.error(`esbuild.mjs: no catalogue: ${builtCatalogue} is missing and catalogue/components has no valid manifests`);
+    console.error(
+      `esbuild.mjs: no catalogue: ${builtCatalogue} is missing and catalogue/components has no valid manifests`,
+    );
     process.exit(1);
   }
   catalogueText = catalogue.buildCatalogue(components).files[0].text;
@@ -110,9 +133,16 @@ writeFileSync(
   join(here, 'dist', 'catalogue.json'),
   JSON.stringify({
     version: parsedCatalogue.contentHash,
-    components: parsedCatalogue.components.map((c) => ({ id: c.id, name: c.name, url: c.url, summary: c.description?.en?.shortDescription ?? '' })),
+    components: parsedCatalogue.components.map((c) => ({
+      id: c.id,
+      name: c.name,
+      url: c.url,
+      summary: c.description?.en?.shortDescription ?? '',
+    })),
     index: matching.buildIndex(parsedCatalogue.components),
   }),
 );
-console.log(`extension-vscode: dist/catalogue.json written (${parsedCatalogue.components.length} components)`);
+console.log(
+  `extension-vscode: dist/catalogue.json written (${parsedCatalogue.components.length} components)`,
+);
 console.log('extension-vscode: dist/extension.js, dist/server.js, dist/definitions/, out/test/ written');

@@ -3,7 +3,12 @@
  * JSON and XML files on disk and unsaved. Settings go to the server through workspace/configuration.
  */
 import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 
 export const CLIENT_ID = 'wheelhouse';
 export const CLIENT_NAME = 'Wheelhouse';

@@ -27,14 +27,19 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand('wheelhouse.openRuleDocs', (ruleId?: unknown) => openRuleDocs(ruleId)),
     commands.registerCommand('wheelhouse.findComponents', () => findComponents(catalogue)),
     // Not in the palette: the ranked ids and reasons for a text, for tests and other extensions.
-    commands.registerCommand('wheelhouse.suggestComponents', async (text: unknown) => (typeof text === 'string' ? suggestComponents(await catalogue(), text) : [])),
+    commands.registerCommand('wheelhouse.suggestComponents', async (text: unknown) =>
+      typeof text === 'string' ? suggestComponents(await catalogue(), text) : [],
+    ),
     commands.registerCommand('wheelhouse.publishComponent', () => publishComponent(started.outputChannel)),
   );
   try {
     await started.start();
   } catch (error) {
     started.error('The Wheelhouse language server did not start', error, false);
-    const choice = await window.showErrorMessage('Wheelhouse: the language server did not start, so files are not validated.', 'Show Output');
+    const choice = await window.showErrorMessage(
+      'Wheelhouse: the language server did not start, so files are not validated.',
+      'Show Output',
+    );
     if (choice === 'Show Output') showOutput(started);
   }
 }

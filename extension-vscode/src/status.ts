@@ -17,7 +17,8 @@ export function createStatusItem(client: LanguageClient): Disposable {
       item.backgroundColor = undefined;
     } else {
       item.text = '$(error) Wheelhouse';
-      item.tooltip = 'Wheelhouse language server is stopped. Click for its output; run "Wheelhouse: Restart Language Server" to start it again.';
+      item.tooltip =
+        'Wheelhouse language server is stopped. Click for its output; run "Wheelhouse: Restart Language Server" to start it again.';
       item.backgroundColor = new ThemeColor('statusBarItem.errorBackground');
     }
   };

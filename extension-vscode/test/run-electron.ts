@@ -12,7 +12,10 @@ async function main(): Promise<void> {
     await runTests({
       extensionDevelopmentPath,
       extensionTestsPath: resolve(__dirname, 'suite', 'index.js'),
-      launchArgs: [resolve(extensionDevelopmentPath, 'test', 'fixtures', 'workspaces', 'invalid-patient'), '--disable-extensions'],
+      launchArgs: [
+        resolve(extensionDevelopmentPath, 'test', 'fixtures', 'workspaces', 'invalid-patient'),
+        '--disable-extensions',
+      ],
     });
   } catch (error) {
     console.error('The VS Code tests failed:', error);

@@ -5,7 +5,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { env, Uri, window, workspace, type QuickPickItem } from 'vscode';
-import { loadIndex, match, MAX_NEED_TEXT, type MatchIndex, type Suggestion } from '@wheelhouse/shared/matching';
+import {
+  loadIndex,
+  match,
+  MAX_NEED_TEXT,
+  type MatchIndex,
+  type Suggestion,
+} from '@wheelhouse/shared/matching';
 
 export interface BundledComponent {
   readonly id: string;
@@ -35,10 +41,14 @@ async function readCatalogue(file: string): Promise<BundledCatalogue> {
   try {
     json = JSON.parse(await readFile(file, 'utf8')) as typeof json;
   } catch (error) {
-    throw new CatalogueLoadError(`the bundled catalogue ${file} is unreadable (${String(error)}); rebuild the extension`);
+    throw new CatalogueLoadError(
+      `the bundled catalogue ${file} is unreadable (${String(error)}); rebuild the extension`,
+    );
   }
   if (typeof json.version !== 'string' || !Array.isArray(json.components)) {
-    throw new CatalogueLoadError(`the bundled catalogue ${file} is not in the expected format; rebuild the extension`);
+    throw new CatalogueLoadError(
+      `the bundled catalogue ${file} is not in the expected format; rebuild the extension`,
+    );
   }
   const components = new Map<string, BundledComponent>();
   for (const c of json.components as BundledComponent[]) components.set(c.id, c);
@@ -66,7 +76,8 @@ async function readText(uri: Uri): Promise<string | undefined> {
 /** The selection, or the first workspace folder's README and package.json description. */
 async function currentNeed(): Promise<Need | undefined> {
   const editor = window.activeTextEditor;
-  const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
+  const selected =
+    editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
   if (selected) return { text: selected, from: 'the selection' };
   const folder = workspace.workspaceFolders?.[0];
   if (!folder) return undefined;
@@ -102,7 +113,9 @@ interface SuggestionItem extends QuickPickItem {
 export async function findComponents(load: () => Promise<BundledCatalogue>): Promise<void> {
   const need = await currentNeed();
   if (!need) {
-    void window.showInformationMessage('Wheelhouse: select text that describes what you need (or open a folder with a README) to search the catalogue.');
+    void window.showInformationMessage(
+      'Wheelhouse: select text that describes what you need (or open a folder with a README) to search the catalogue.',
+    );
     return;
   }
   let catalogue: BundledCatalogue;

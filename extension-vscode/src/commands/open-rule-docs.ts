@@ -8,7 +8,8 @@ import { env, languages, window, type Diagnostic, type Uri } from 'vscode';
 function ruleDocs(diagnostics: readonly Diagnostic[]): Map<string, Uri> {
   const docs = new Map<string, Uri>();
   for (const d of diagnostics) {
-    if (d.source === 'wheelhouse' && typeof d.code === 'object') docs.set(String(d.code.value), d.code.target);
+    if (d.source === 'wheelhouse' && typeof d.code === 'object')
+      docs.set(String(d.code.value), d.code.target);
   }
   return docs;
 }
@@ -17,12 +18,17 @@ export async function openRuleDocs(ruleId?: unknown): Promise<void> {
   if (typeof ruleId === 'string') {
     const target = ruleDocs(languages.getDiagnostics().flatMap(([, ds]) => ds)).get(ruleId);
     if (target) await env.openExternal(target);
-    else void window.showInformationMessage(`Wheelhouse: no open problem has the rule "${ruleId}"; its page is docs/rules/${ruleId}.md in the repository.`);
+    else
+      void window.showInformationMessage(
+        `Wheelhouse: no open problem has the rule "${ruleId}"; its page is docs/rules/${ruleId}.md in the repository.`,
+      );
     return;
   }
   const editor = window.activeTextEditor;
   if (!editor) {
-    void window.showInformationMessage('Wheelhouse: open a file with a Wheelhouse problem to see its rule’s documentation.');
+    void window.showInformationMessage(
+      'Wheelhouse: open a file with a Wheelhouse problem to see its rule’s documentation.',
+    );
     return;
   }
   const all = languages.getDiagnostics(editor.document.uri);
@@ -32,7 +38,12 @@ export async function openRuleDocs(ruleId?: unknown): Promise<void> {
     void window.showInformationMessage('Wheelhouse: this file has no Wheelhouse problems.');
     return;
   }
-  const id = docs.size === 1 ? [...docs.keys()][0] : await window.showQuickPick([...docs.keys()].sort(), { placeHolder: 'Open the documentation of rule…' });
+  const id =
+    docs.size === 1
+      ? [...docs.keys()][0]
+      : await window.showQuickPick([...docs.keys()].sort(), {
+          placeHolder: 'Open the documentation of rule…',
+        });
   const target = id === undefined ? undefined : docs.get(id);
   if (target) await env.openExternal(target);
 }

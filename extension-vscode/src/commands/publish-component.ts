@@ -7,7 +7,14 @@ import { dirname } from 'node:path';
 import { Octokit } from 'octokit';
 import { authentication, env, ProgressLocation, Uri, window, workspace, type OutputChannel } from 'vscode';
 import { checkCatalogue, formatCheckIssue, type ManifestSource } from '@wheelhouse/shared/catalogue';
-import { ManifestInvalidError, publishManifest, PublishError, withBackoff, type Clock, type Logger } from '@wheelhouse/shared/github';
+import {
+  ManifestInvalidError,
+  publishManifest,
+  PublishError,
+  withBackoff,
+  type Clock,
+  type Logger,
+} from '@wheelhouse/shared/github';
 import { ConfigFileError, loadConfig } from '@wheelhouse/shared/node';
 
 const realClock: Clock = {
@@ -32,7 +39,10 @@ export async function publishComponent(output: OutputChannel): Promise<void> {
     output.appendLine(`Publishing ${manifest.path}: the manifest has errors; nothing was sent to GitHub.`);
     for (const issue of check.issues) output.appendLine(formatCheckIssue(issue));
     const first = check.issues.find((i) => i.severity === 'error');
-    const choice = await window.showErrorMessage(`Wheelhouse: the manifest has ${check.errorCount} error(s), so it was not published${first ? `: ${first.message}` : ''}.`, 'Show All');
+    const choice = await window.showErrorMessage(
+      `Wheelhouse: the manifest has ${check.errorCount} error(s), so it was not published${first ? `: ${first.message}` : ''}.`,
+      'Show All',
+    );
     if (choice === 'Show All') output.show(true);
     return;
   }
@@ -40,17 +50,24 @@ export async function publishComponent(output: OutputChannel): Promise<void> {
   try {
     repository = catalogueRepository(document.uri.fsPath);
   } catch (error) {
-    void window.showErrorMessage(`Wheelhouse: ${error instanceof ConfigFileError ? error.message : String(error)}`);
+    void window.showErrorMessage(
+      `Wheelhouse: ${error instanceof ConfigFileError ? error.message : String(error)}`,
+    );
     return;
   }
   let token: string;
   try {
     token = (await authentication.getSession('github', ['public_repo'], { createIfNone: true })).accessToken;
   } catch (error) {
-    void window.showErrorMessage(`Wheelhouse: publishing needs a GitHub sign-in with the public_repo scope (${error instanceof Error ? error.message : String(error)}).`);
+    void window.showErrorMessage(
+      `Wheelhouse: publishing needs a GitHub sign-in with the public_repo scope (${error instanceof Error ? error.message : String(error)}).`,
+    );
     return;
   }
-  const logger: Logger = { info: (m) => output.appendLine(m), warn: (m) => output.appendLine(`warning: ${m}`) };
+  const logger: Logger = {
+    info: (m) => output.appendLine(m),
+    warn: (m) => output.appendLine(`warning: ${m}`),
+  };
   const octokit = new Octokit({
     auth: token,
     userAgent: 'wheelhouse-vscode',
@@ -62,17 +79,26 @@ export async function publishComponent(output: OutputChannel): Promise<void> {
   const client = withBackoff(octokit, { clock: realClock, logger });
   try {
     const result = await window.withProgress(
-      { location: ProgressLocation.Notification, title: `Wheelhouse: publishing ${manifest.path} to ${repository}`, cancellable: false },
+      {
+        location: ProgressLocation.Notification,
+        title: `Wheelhouse: publishing ${manifest.path} to ${repository}`,
+        cancellable: false,
+      },
       () => publishManifest(client, manifest, { repository, clock: realClock, logger }),
     );
     for (const w of result.warnings) output.appendLine(formatCheckIssue(w));
     const url = result.pullRequestUrl;
     output.appendLine(`Published ${result.plan.id}: ${url ?? '(no pull request URL returned)'}`);
-    const choice = await window.showInformationMessage(`Wheelhouse: pull request opened on ${result.plan.upstream}${url ? `: ${url}` : ''}.`, ...(url ? ['Open Pull Request'] : []));
+    const choice = await window.showInformationMessage(
+      `Wheelhouse: pull request opened on ${result.plan.upstream}${url ? `: ${url}` : ''}.`,
+      ...(url ? ['Open Pull Request'] : []),
+    );
     if (choice && url) await env.openExternal(Uri.parse(url));
   } catch (error) {
     const message =
-      error instanceof ManifestInvalidError || error instanceof PublishError ? error.message : `unexpected failure: ${error instanceof Error ? error.message : String(error)}`;
+      error instanceof ManifestInvalidError || error instanceof PublishError
+        ? error.message
+        : `unexpected failure: ${error instanceof Error ? error.message : String(error)}`;
     output.appendLine(`Publishing ${manifest.path} failed: ${message}`);
     const choice = await window.showErrorMessage(`Wheelhouse: publishing failed: ${message}`, 'Show Output');
     if (choice === 'Show Output') output.show(true);

@@ -7,6 +7,8 @@ export async function restartServer(client: LanguageClient): Promise<void> {
     await client.restart();
   } catch (error) {
     client.error('Restarting the language server failed', error, false);
-    void window.showErrorMessage('Wheelhouse: the language server did not restart. See "Wheelhouse: Show Output".');
+    void window.showErrorMessage(
+      'Wheelhouse: the language server did not restart. See "Wheelhouse: Show Output".',
+    );
   }
 }

@@ -13,7 +13,9 @@ export async function validateWorkspace(client: LanguageClient): Promise<void> {
   }
   const provider = client.initializeResult?.capabilities.diagnosticProvider;
   if (!provider || typeof provider !== 'object' || !provider.workspaceDiagnostics) {
-    void window.showWarningMessage('Wheelhouse: the language server does not validate whole workspaces; open the files, or run `wheelhouse validate <folder>` in a terminal.');
+    void window.showWarningMessage(
+      'Wheelhouse: the language server does not validate whole workspaces; open the files, or run `wheelhouse validate <folder>` in a terminal.',
+    );
     return;
   }
   // Re-pulls the open documents and the workspace report.

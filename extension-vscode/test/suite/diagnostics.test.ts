@@ -37,7 +37,9 @@ function patientUri(): vscode.Uri {
 
 describe('Wheelhouse diagnostics in VS Code', () => {
   afterEach(async () => {
-    await vscode.workspace.getConfiguration('wheelhouse').update('rules', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('wheelhouse')
+      .update('rules', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -45,13 +47,24 @@ describe('Wheelhouse diagnostics in VS Code', () => {
     const uri = patientUri();
     // Opened the way a person does (editor and document together): the client pulls diagnostics for visible documents.
     const doc = (await vscode.window.showTextDocument(uri)).document;
-    const d = await waitFor('an unknown-property diagnostic from wheelhouse', () => ours(uri, 'unknown-property'));
+    const d = await waitFor('an unknown-property diagnostic from wheelhouse', () =>
+      ours(uri, 'unknown-property'),
+    );
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
     assert.match(d.message, /birthdate/);
     assert.match(d.message, /birthDate/);
-    assert.equal(d.range.start.line, doc.getText().split('\n').findIndex((l) => l.includes('"birthdate"')));
+    assert.equal(
+      d.range.start.line,
+      doc
+        .getText()
+        .split('\n')
+        .findIndex((l) => l.includes('"birthdate"')),
+    );
     assert.match(doc.getText(d.range), /birthdate/);
-    assert.ok(typeof d.code === 'object' && d.code.target.toString().endsWith('/docs/rules/unknown-property.md'), `docs link: ${JSON.stringify(d.code)}`);
+    assert.ok(
+      typeof d.code === 'object' && d.code.target.toString().endsWith('/docs/rules/unknown-property.md'),
+      `docs link: ${JSON.stringify(d.code)}`,
+    );
   });
 
   it('follows edits: the diagnostic moves with inserted lines and goes when the property is fixed', async () => {
@@ -65,7 +78,12 @@ describe('Wheelhouse diagnostics in VS Code', () => {
       return d && d.range.start.line === before.range.start.line + 2 ? d : undefined;
     });
     const at = doc.getText().indexOf('"birthdate"');
-    await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + '"birthdate"'.length)), '"birthDate"'));
+    await editor.edit((b) =>
+      b.replace(
+        new vscode.Range(doc.positionAt(at), doc.positionAt(at + '"birthdate"'.length)),
+        '"birthDate"',
+      ),
+    );
     await waitFor('no unknown-property diagnostic', () => (ours(uri, 'unknown-property') ? undefined : true));
   });
 
@@ -73,12 +91,17 @@ describe('Wheelhouse diagnostics in VS Code', () => {
     const uri = patientUri();
     await vscode.window.showTextDocument(uri);
     await waitFor('the diagnostic as an error', () => ours(uri, 'unknown-property'));
-    await vscode.workspace.getConfiguration('wheelhouse').update('rules', { 'unknown-property': 'warning' }, vscode.ConfigurationTarget.Global);
-    await waitFor('the diagnostic as a warning', () => (ours(uri, 'unknown-property')?.severity === vscode.DiagnosticSeverity.Warning ? true : undefined));
+    await vscode.workspace
+      .getConfiguration('wheelhouse')
+      .update('rules', { 'unknown-property': 'warning' }, vscode.ConfigurationTarget.Global);
+    await waitFor('the diagnostic as a warning', () =>
+      ours(uri, 'unknown-property')?.severity === vscode.DiagnosticSeverity.Warning ? true : undefined,
+    );
   });
 
   it('registers its commands', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const id of ['wheelhouse.validateWorkspace', 'wheelhouse.restartServer', 'wheelhouse.showOutput']) assert.ok(all.includes(id), `${id} is registered`);
+    for (const id of ['wheelhouse.validateWorkspace', 'wheelhouse.restartServer', 'wheelhouse.showOutput'])
+      assert.ok(all.includes(id), `${id} is registered`);
   });
 });

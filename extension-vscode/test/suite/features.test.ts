@@ -60,26 +60,42 @@ describe('Wheelhouse language features in VS Code', () => {
     let seen: string[] = [];
     const actions = await waitFor('the engine quick fix for it', async () => {
       // Resolves up to 10 actions, in case the server fills edits lazily (codeAction/resolve).
-      const all = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, d.range, undefined, 10);
+      const all = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        d.range,
+        undefined,
+        10,
+      );
       seen = all.map((a) => `${a.title}${'edit' in a && a.edit ? ' (edit)' : ''}`);
-      const fixes = all.filter((a): a is vscode.CodeAction => 'edit' in a && a.edit !== undefined && /spaces/.test(a.title));
+      const fixes = all.filter(
+        (a): a is vscode.CodeAction => 'edit' in a && a.edit !== undefined && /spaces/.test(a.title),
+      );
       return fixes.length > 0 ? fixes : undefined;
     }).catch((error: unknown) => {
-      throw new Error(`${String(error)}; actions offered: ${seen.join(' | ') || 'none'}; diagnostic data: ${JSON.stringify((d as { data?: unknown }).data)}`);
+      throw new Error(
+        `${String(error)}; actions offered: ${seen.join(' | ') || 'none'}; diagnostic data: ${JSON.stringify((d as { data?: unknown }).data)}`,
+      );
     });
     const fix = actions[0];
     assert.ok(fix?.edit, 'the "remove spaces" fix carries its edit');
     assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
     assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the edit applies');
     assert.match(doc.getText(), /"value": "9434765919"/);
-    await waitFor('no nhs-number-format diagnostic', () => (ours(uri, 'nhs-number-format') ? undefined : true));
+    await waitFor('no nhs-number-format diagnostic', () =>
+      ours(uri, 'nhs-number-format') ? undefined : true,
+    );
   });
 
   it('hover on a Patient property shows its path, type, cardinality and definition', async () => {
     const uri = fixture('nhs-patient.json');
     const doc = (await vscode.window.showTextDocument(uri)).document;
     const text = await waitFor('a hover on "birthDate"', async () => {
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, positionOf(doc, '"birthDate"'));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        uri,
+        positionOf(doc, '"birthDate"'),
+      );
       const md = hoverText(hovers);
       return md.includes('Patient.birthDate') ? md : undefined;
     });
@@ -93,17 +109,25 @@ describe('Wheelhouse language features in VS Code', () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'json', content });
     await vscode.window.showTextDocument(doc);
     const labels = await waitFor('property completions', async () => {
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(3, 2));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        doc.uri,
+        new vscode.Position(3, 2),
+      );
       const names = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
       return names.includes('birthDate') ? names : undefined;
     });
-    for (const name of ['identifier', 'name', 'deceasedBoolean', 'address']) assert.ok(labels.includes(name), `${name} is offered`);
+    for (const name of ['identifier', 'name', 'deceasedBoolean', 'address'])
+      assert.ok(labels.includes(name), `${name} is offered`);
     assert.ok(!labels.includes('gender'), 'a property already present is not offered');
   });
 
   it('Validate Workspace fills the Problems panel for a file never opened', async () => {
     const uri = fixture('records', 'never-opened.json');
-    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the file is not open');
+    assert.ok(
+      !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()),
+      'the file is not open',
+    );
     await vscode.commands.executeCommand('wheelhouse.validateWorkspace');
     const d = await waitFor('a diagnostic for records/never-opened.json', () =>
       vscode.languages
@@ -112,26 +136,49 @@ describe('Wheelhouse language features in VS Code', () => {
         .find((x) => x.source === 'wheelhouse' && codeOf(x) === 'unknown-property'),
     );
     assert.match(d.message, /deceasedBoolean/);
-    assert.ok(!vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === uri.toString()), 'still not opened');
+    assert.ok(
+      !vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === uri.toString()),
+      'still not opened',
+    );
   });
 
   it('Find existing components ranks the bundled catalogue for a clear need, with reasons', async () => {
     type Suggestion = { id: string; name: string; score: number; reasons: string[] };
-    const found = await vscode.commands.executeCommand<Suggestion[]>('wheelhouse.suggestComponents', 'We need NHS number validation for patient registration.');
+    const found = await vscode.commands.executeCommand<Suggestion[]>(
+      'wheelhouse.suggestComponents',
+      'We need NHS number validation for patient registration.',
+    );
     const ids = found.map((s) => s.id);
-    assert.ok(ids.some((id) => id.startsWith('nhs-number')), `an NHS number component among ${ids.join(', ')}`);
-    assert.ok(ids.includes('nhs-number-validator-js') || ids.includes('nhs-number-python'), `a known NHS number validator among ${ids.join(', ')}`);
-    assert.ok(found.every((s) => s.reasons.length > 0), 'each suggestion says why');
-    const none = await vscode.commands.executeCommand<Suggestion[]>('wheelhouse.suggestComponents', 'Quarterly catering contract for office sandwiches.');
+    assert.ok(
+      ids.some((id) => id.startsWith('nhs-number')),
+      `an NHS number component among ${ids.join(', ')}`,
+    );
+    assert.ok(
+      ids.includes('nhs-number-validator-js') || ids.includes('nhs-number-python'),
+      `a known NHS number validator among ${ids.join(', ')}`,
+    );
+    assert.ok(
+      found.every((s) => s.reasons.length > 0),
+      'each suggestion says why',
+    );
+    const none = await vscode.commands.executeCommand<Suggestion[]>(
+      'wheelhouse.suggestComponents',
+      'Quarterly catering contract for office sandwiches.',
+    );
     assert.deepEqual(none, [], 'an unrelated need gets no suggestion');
   });
 
   it('registers its commands and contributes the walkthrough', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const id of ['wheelhouse.openRuleDocs', 'wheelhouse.findComponents', 'wheelhouse.publishComponent']) assert.ok(all.includes(id), `${id} is registered`);
-    const ext = vscode.extensions.all.find((e) => (e.packageJSON as { name?: string } | undefined)?.name === 'wheelhouse-vscode');
+    for (const id of ['wheelhouse.openRuleDocs', 'wheelhouse.findComponents', 'wheelhouse.publishComponent'])
+      assert.ok(all.includes(id), `${id} is registered`);
+    const ext = vscode.extensions.all.find(
+      (e) => (e.packageJSON as { name?: string } | undefined)?.name === 'wheelhouse-vscode',
+    );
     assert.ok(ext, 'the extension is loaded');
-    const walkthroughs = (ext.packageJSON as { contributes?: { walkthroughs?: { steps: unknown[] }[] } }).contributes?.walkthroughs ?? [];
+    const walkthroughs =
+      (ext.packageJSON as { contributes?: { walkthroughs?: { steps: unknown[] }[] } }).contributes
+        ?.walkthroughs ?? [];
     assert.equal(walkthroughs[0]?.steps.length, 3);
   });
 });
