@@ -90,6 +90,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     validator: getValidator,
     core: () => (getValidator(), core),
     refreshDiagnostics: () => diagnostics.refresh(),
+    engine: (uri) => engines.engine(uri),
+    filesChanged: (changes) => changes.map((c) => engines.fileChanged(c.uri, c.deleted)).some(Boolean),
     ...(options.hoverDataFile ? { hoverDataFile: options.hoverDataFile } : {}),
     worker: workerOptions,
   });

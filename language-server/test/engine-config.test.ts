@@ -187,6 +187,32 @@ describe('workspace profiles', () => {
     expect(cardinality(await pull(s, uri))).toEqual([]);
   }, 60_000);
 
+  test('a profile changed on disk outside the editor (watched files) rebuilds the folder profiles', async () => {
+    const dir = workspace({ 'input/profiles/test-patient.json': profile });
+    const s = await session(dir);
+    const uri = pathToFileURL(join(dir, 'p.json')).href;
+    await s.open(uri, claimingPatient());
+    expect(cardinality(await pull(s, uri))).toHaveLength(1);
+    const relaxed = { ...profile, differential: { element: [{ id: 'Patient.gender', path: 'Patient.gender', min: 1 }] } };
+    writeFileSync(join(dir, 'input/profiles/test-patient.json'), JSON.stringify(relaxed));
+    await s.client.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(join(dir, 'input/profiles/test-patient.json')).href, type: 2 }],
+    });
+    expect(cardinality(await pull(s, uri))).toEqual([]);
+  }, 60_000);
+
+  test('workspace diagnostics of files never opened use the folder profiles too', async () => {
+    const dir = workspace({ 'input/profiles/test-patient.json': profile, 'closed.json': claimingPatient() });
+    const s = await session(dir, { workerFile: false });
+    const report = await s.client.sendRequest<{ items: { uri: string; kind: string; items?: Diagnostic[] }[] }>(
+      'workspace/diagnostic',
+      { previousResultIds: [] },
+    );
+    const closed = report.items.find((i) => i.uri === pathToFileURL(join(dir, 'closed.json')).href);
+    expect(closed?.kind).toBe('full');
+    expect(cardinality(closed?.items ?? [])).toHaveLength(1);
+  }, 120_000);
+
   test('a missing package dependency is told once, not per document', async () => {
     const dir = workspace({
       'wheelhouse.config.json': { packages: { 'example.missing.package': '9.9.9' } },

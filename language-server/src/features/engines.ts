@@ -5,6 +5,7 @@
  * `wheelhouse validate` loads them. Package problems (a missing dependency) are told once, not per document.
  * Rebuilt when the config or a conformance resource changes.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadValidationConformance } from '@wheelhouse/shared/node';
 import { createValidator, type Definitions, type Terminology, type Validator } from '@wheelhouse/shared/validation';
@@ -33,6 +34,25 @@ export interface Engines {
   clear(): void;
   /** A document was saved: a conformance resource drops the loaded sets (they are read from disk). */
   documentChanged(uri: string, text: string): boolean;
+  /**
+   * A file changed on disk outside the editor (git pull, another tool): a conformance resource, or a deleted
+   * file that may have been one, drops the loaded sets.
+   */
+  fileChanged(uri: string, deleted: boolean): boolean;
+}
+
+/** The first 4 KB of a file (where resourceType sits in practice); empty when it cannot be read. */
+function readHead(path: string): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buffer = Buffer.alloc(4096);
+    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 function pathOf(uri: string): string | undefined {
@@ -135,6 +155,15 @@ export function createEngines(deps: EnginesDeps): Engines {
     },
     documentChanged(uri, text) {
       if (sets.size === 0 || !uri.startsWith('file:') || !CONFORMANCE_TYPES.test(text.slice(0, 4096))) return false;
+      sets.clear();
+      generation++;
+      return true;
+    },
+    fileChanged(uri, deleted) {
+      if (sets.size === 0 || !/\.(json|xml)$/i.test(uri)) return false;
+      const path = pathOf(uri);
+      if (path === undefined) return false;
+      if (!deleted && !CONFORMANCE_TYPES.test(readHead(path))) return false;
       sets.clear();
       generation++;
       return true;

@@ -9,6 +9,7 @@ import {
   CodeActionKind,
   CompletionItemKind,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   InsertTextFormat,
   RequestType0,
   SymbolKind,
@@ -29,6 +30,7 @@ import { createValidationPool, type ValidationPool } from '../worker/pool.js';
 import { codeActions } from './code-actions.js';
 import { completeAt, plainText, type Completion } from './completion.js';
 import type { ConfigFiles } from './config-file.js';
+import type { DocumentEngine } from './diagnostics.js';
 import { definitionAt } from './definition.js';
 import { createTreeCache } from './fhir-tree.js';
 import { lazyHoverData } from './hover-data.js';
@@ -50,6 +52,10 @@ export interface LanguageFeaturesDeps {
   hoverDataFile?: string;
   /** Validation worker: its script (bundles pass theirs) and the data files it loads; `false` validates in-process. */
   worker?: { workerFile?: string; definitionsFile?: string; terminologyFile?: string } | false;
+  /** The engine for a file (config settings, the folder's packages and profiles), as open documents get it. */
+  engine?(uri: string): DocumentEngine | undefined;
+  /** Files changed on disk; returns true when profiles or value sets changed, so everything re-validates. */
+  filesChanged?(changes: readonly { uri: string; deleted: boolean }[]): boolean;
 }
 
 export interface LanguageFeatures {
@@ -107,6 +113,7 @@ export function registerLanguageFeatures(deps: LanguageFeaturesDeps): LanguageFe
     connection,
     settings: deps.settings,
     validator: () => deps.validator(),
+    ...(deps.engine ? { engine: deps.engine } : {}),
     pool,
     folders: () => folders,
     isOpen: (uri) => documents.get(uri) !== undefined,
@@ -201,8 +208,12 @@ export function registerLanguageFeatures(deps: LanguageFeaturesDeps): LanguageFe
   };
 
   connection.onDidChangeWatchedFiles((params) => {
+    const changes = params.changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted }));
     if (params.changes.some((c) => deps.configFiles.isConfigFile(c.uri))) configChanged();
-    else workspace.changed(false);
+    else if (deps.filesChanged?.(changes)) {
+      deps.refreshDiagnostics();
+      workspace.changed(true);
+    } else workspace.changed(false);
   });
   documents.onDidClose((event) => {
     trees.delete(event.document.uri);
