@@ -113,7 +113,7 @@ export function registerLanguageFeatures(deps: LanguageFeaturesDeps): LanguageFe
     connection,
     settings: deps.settings,
     validator: () => deps.validator(),
-    ...(deps.engine ? { engine: deps.engine } : {}),
+    engine: (uri) => deps.engine?.(uri),
     pool,
     folders: () => folders,
     isOpen: (uri) => documents.get(uri) !== undefined,
