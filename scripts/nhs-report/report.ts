@@ -36,43 +36,10 @@ if (!existsSync(values.sources) || !existsSync(values.index)) {
   process.exit(2);
 }
 
-const { createValidator, rules } = (await import(join(dist, 'validation', 'index.js'))) as typeof Validation;
+const { createValidator, rules, NHS_ENGINE_RULE_IDS: NHS_RULES } = (await import(join(dist, 'validation', 'index.js'))) as typeof Validation;
 const { loadR4Definitions } = (await import(join(dist, 'node', 'index.js'))) as typeof NodeAdapters;
 const { ukCoreFactsFromIndex } = (await import(join(dist, 'identifiers', 'index.js'))) as typeof Identifiers;
 
-// The NHS rules (NHS-RULES.md) that run in the engine.
-const NHS_RULES = new Set([
-  'nhs-number-format',
-  'nhs-number-checksum',
-  'nhs-number-placeholder',
-  'nhs-number-test-range',
-  'nhs-number-slice',
-  'nhs-number-verification-status-missing',
-  'nhs-number-verification-status-code',
-  'nhs-identifier-system',
-  'ods-system-uri',
-  'ods-code-format',
-  'ods-code-shape',
-  'ukcore-ods-slice',
-  'snomed-system-uri',
-  'sctid-format',
-  'sctid-verhoeff',
-  'sctid-partition',
-  'snomed-version-format',
-  'read-code-deprecated',
-  'dmd-system-uri',
-  'ukcore-deprecated-careconnect',
-  'ukcore-unknown-canonical',
-  'ukcore-retired-asset',
-  'ukcore-required-binding',
-  'ukcore-ethnic-category',
-  'ukcore-constraint',
-  'eps-prescription-id-format',
-  'eps-prescription-id-checksum',
-  'eps-prescription-id-long-format',
-  'eps-bundle-consistency',
-  'ers-ubrn-format',
-]);
 const CONFORMANCE = new Set([
   'StructureDefinition',
   'ValueSet',

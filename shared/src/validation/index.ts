@@ -7,6 +7,7 @@ export * from './rule.js';
 export * from './run.js';
 export * from './parse.js';
 export * from './docs.js';
+export { NHS_ENGINE_RULE_IDS } from './nhs-rules-support.js';
 export { createDefinitions } from './definitions/index.js';
 export type * from './definitions/index.js';
 export { rules } from './rules/index.js';

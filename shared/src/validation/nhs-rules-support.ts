@@ -75,3 +75,40 @@ export function identifierOf(ctx: ElementContext): { system: string | undefined;
 export function hasProfile(ctx: ResourceContext, url: string): boolean {
   return ctx.profiles.some((p) => p === url || p.startsWith(`${url}|`));
 }
+
+/**
+ * The NHS rules (../shared/domain/NHS-RULES.md) that run in the engine; the HL7 v2, HTTP header and MESH
+ * rules are functions in identifiers/ until the server reads those formats.
+ */
+export const NHS_ENGINE_RULE_IDS: ReadonlySet<string> = new Set([
+  'nhs-number-format',
+  'nhs-number-checksum',
+  'nhs-number-placeholder',
+  'nhs-number-test-range',
+  'nhs-number-slice',
+  'nhs-number-verification-status-missing',
+  'nhs-number-verification-status-code',
+  'nhs-identifier-system',
+  'ods-system-uri',
+  'ods-code-format',
+  'ods-code-shape',
+  'ukcore-ods-slice',
+  'snomed-system-uri',
+  'sctid-format',
+  'sctid-verhoeff',
+  'sctid-partition',
+  'snomed-version-format',
+  'read-code-deprecated',
+  'dmd-system-uri',
+  'ukcore-deprecated-careconnect',
+  'ukcore-unknown-canonical',
+  'ukcore-retired-asset',
+  'ukcore-required-binding',
+  'ukcore-ethnic-category',
+  'ukcore-constraint',
+  'eps-prescription-id-format',
+  'eps-prescription-id-checksum',
+  'eps-prescription-id-long-format',
+  'eps-bundle-consistency',
+  'ers-ubrn-format',
+]);

@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { loadR4Definitions } from '../../src/node/index.js';
 import { rules } from '../../src/validation/rules/index.js';
 import { createValidator } from '../../src/validation/run.js';
+import { NHS_ENGINE_RULE_IDS as NHS_RULE_IDS } from '../../src/validation/nhs-rules-support.js';
 import { ukCore } from './harness.js';
 
 const file = fileURLToPath(new URL('../../../../shared/domain/test-vectors.json', import.meta.url));
@@ -25,39 +26,6 @@ const vectors: Vector[] = present
   ? (JSON.parse(readFileSync(file, 'utf8')) as { vectors: Vector[] }).vectors
   : [];
 
-/** Rule ids from NHS-RULES.md that run in the engine (the HL7 v2, HTTP header and MESH rules are functions only). */
-const NHS_RULE_IDS = new Set([
-  'nhs-number-format',
-  'nhs-number-checksum',
-  'nhs-number-placeholder',
-  'nhs-number-test-range',
-  'nhs-number-slice',
-  'nhs-number-verification-status-missing',
-  'nhs-number-verification-status-code',
-  'nhs-identifier-system',
-  'ods-system-uri',
-  'ods-code-format',
-  'ods-code-shape',
-  'ukcore-ods-slice',
-  'snomed-system-uri',
-  'sctid-format',
-  'sctid-verhoeff',
-  'sctid-partition',
-  'snomed-version-format',
-  'read-code-deprecated',
-  'dmd-system-uri',
-  'ukcore-deprecated-careconnect',
-  'ukcore-unknown-canonical',
-  'ukcore-retired-asset',
-  'ukcore-required-binding',
-  'ukcore-ethnic-category',
-  'ukcore-constraint',
-  'eps-prescription-id-format',
-  'eps-prescription-id-checksum',
-  'eps-prescription-id-long-format',
-  'eps-bundle-consistency',
-  'ers-ubrn-format',
-]);
 
 const SCT = 'http://snomed.info/sct';
 const DESC_EXT = 'http://hl7.org/fhir/StructureDefinition/coding-sctdescid';
