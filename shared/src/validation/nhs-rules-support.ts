@@ -4,7 +4,7 @@
  * `fhirVersion` (payload version, e.g. '3.0.2'; default the definitions' version), `pdsCompatibility`,
  * and `ukCore` (UkCoreFacts, loaded by the host from the config's `ukCoreIndex`).
  */
-import { ukCoreFactsFromIndex, type Finding, type UkCoreFacts } from '../identifiers/index.js';
+import { checkCanonicalUrl, ukCoreFactsFromIndex, type Finding, type UkCoreFacts } from '../identifiers/index.js';
 import type { Path } from './issue.js';
 import type { ElementContext, ResourceContext } from './rule.js';
 
@@ -112,3 +112,29 @@ export const NHS_ENGINE_RULE_IDS: ReadonlySet<string> = new Set([
   'eps-bundle-consistency',
   'ers-ubrn-format',
 ]);
+
+// checkCanonicalUrl answers for several rules (unknown, retired, draft) and the unknown case searches for the
+// nearest name (~1 ms): one answer per UK Core facts, FHIR version and URL serves every rule and repeat.
+const canonicalAnswers = new WeakMap<UkCoreFacts, Map<string, readonly Finding[]>>();
+const CANONICAL_CACHE_LIMIT = 10_000;
+
+/** The element hook of a rule on UK Core canonicals in meta.profile and extension.url. */
+export function ukCoreCanonicalCheck(ruleId: string): (ctx: ElementContext) => void {
+  return (ctx) => {
+    if (typeof ctx.elementValue !== 'string') return;
+    if (ctx.elementPath !== 'Meta.profile' && ctx.elementPath !== 'Extension.url') return;
+    const facts = ukCoreFacts(ctx);
+    if (!facts) return;
+    const fhirVersion = payloadFhirVersion(ctx);
+    let answers = canonicalAnswers.get(facts);
+    if (!answers) canonicalAnswers.set(facts, (answers = new Map()));
+    const key = `${fhirVersion}|${ctx.elementValue}`;
+    let findings = answers.get(key);
+    if (!findings) {
+      findings = checkCanonicalUrl(ctx.elementValue, { fhirVersion, ukCore: facts });
+      if (answers.size >= CANONICAL_CACHE_LIMIT) answers.clear();
+      answers.set(key, findings);
+    }
+    reportFindings(ctx, ruleId, findings, ctx.elementPathInDoc);
+  };
+}

@@ -3,25 +3,10 @@
  * not a UK Core profile or extension; suggests the nearest one.
  * Source: https://github.com/NHSDigital/FHIR-R4-UKCORE-STAGING-MAIN (structuredefinitions/)
  */
-import { checkCanonicalUrl } from '../../identifiers/index.js';
-import type { ElementContext } from '../rule.js';
-import { payloadFhirVersion, reportFindings, ukCoreFacts } from '../nhs-rules-support.js';
+import { ukCoreCanonicalCheck } from '../nhs-rules-support.js';
 import { defineRule } from '../rule.js';
 
-function check(ctx: ElementContext): void {
-  if (
-    typeof ctx.elementValue !== 'string' ||
-    (ctx.elementPath !== 'Meta.profile' && ctx.elementPath !== 'Extension.url')
-  )
-    return;
-  const facts = ukCoreFacts(ctx);
-  if (!facts) return;
-  const findings = checkCanonicalUrl(ctx.elementValue, {
-    fhirVersion: payloadFhirVersion(ctx),
-    ukCore: facts,
-  });
-  reportFindings(ctx, 'ukcore-unknown-canonical', findings, ctx.elementPathInDoc);
-}
+const check = ukCoreCanonicalCheck('ukcore-unknown-canonical');
 
 export const ukcoreUnknownCanonical = defineRule({
   id: 'ukcore-unknown-canonical',
