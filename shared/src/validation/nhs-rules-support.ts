@@ -127,7 +127,7 @@ export function ukCoreCanonicalCheck(ruleId: string): (ctx: ElementContext) => v
     if (!facts) return;
     const fhirVersion = payloadFhirVersion(ctx);
     let answers = canonicalAnswers.get(facts);
-    if (!answers) canonicalAnswers.set(facts, (answers = new Map()));
+    if (!answers) canonicalAnswers.set(facts, (answers = new Map<string, readonly Finding[]>()));
     const key = `${fhirVersion}|${ctx.elementValue}`;
     let findings = answers.get(key);
     if (!findings) {
