@@ -36,7 +36,11 @@ if (!existsSync(values.sources) || !existsSync(values.index)) {
   process.exit(2);
 }
 
-const { createValidator, rules, NHS_ENGINE_RULE_IDS: NHS_RULES } = (await import(join(dist, 'validation', 'index.js'))) as typeof Validation;
+const {
+  createValidator,
+  rules,
+  NHS_ENGINE_RULE_IDS: NHS_RULES,
+} = (await import(join(dist, 'validation', 'index.js'))) as typeof Validation;
 const { loadR4Definitions } = (await import(join(dist, 'node', 'index.js'))) as typeof NodeAdapters;
 const { ukCoreFactsFromIndex } = (await import(join(dist, 'identifiers', 'index.js'))) as typeof Identifiers;
 

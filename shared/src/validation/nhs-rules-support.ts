@@ -4,7 +4,12 @@
  * `fhirVersion` (payload version, e.g. '3.0.2'; default the definitions' version), `pdsCompatibility`,
  * and `ukCore` (UkCoreFacts, loaded by the host from the config's `ukCoreIndex`).
  */
-import { checkCanonicalUrl, ukCoreFactsFromIndex, type Finding, type UkCoreFacts } from '../identifiers/index.js';
+import {
+  checkCanonicalUrl,
+  ukCoreFactsFromIndex,
+  type Finding,
+  type UkCoreFacts,
+} from '../identifiers/index.js';
 import type { Path } from './issue.js';
 import type { ElementContext, ResourceContext } from './rule.js';
 

@@ -26,7 +26,6 @@ const vectors: Vector[] = present
   ? (JSON.parse(readFileSync(file, 'utf8')) as { vectors: Vector[] }).vectors
   : [];
 
-
 const SCT = 'http://snomed.info/sct';
 const DESC_EXT = 'http://hl7.org/fhir/StructureDefinition/coding-sctdescid';
 const observation = (coding: Record<string, unknown>) => ({
