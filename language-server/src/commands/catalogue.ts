@@ -331,7 +331,6 @@ async function runPublish(values: Values, positionals: readonly string[], io: Co
 
 export const catalogueCommand: Command = {
   name: 'catalogue',
-  summary: 'Check, build, crawl and publish catalogue manifests (catalogue/components/*.yaml).',
   usage,
   async run(args: readonly string[], io: CommandIO): Promise<number> {
     const { sub, values, positionals } = parse(args);

@@ -8,8 +8,6 @@ export interface CommandIO {
 
 export interface Command {
   readonly name: string;
-  /** One line for `wheelhouse --help`. */
-  readonly summary: string;
   /** Full usage text, printed by `wheelhouse <name> --help` and on usage errors. */
   readonly usage: string;
   /** Returns the process exit code: 0 success, 1 findings, 2 usage or I/O failure. */

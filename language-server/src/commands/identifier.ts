@@ -75,7 +75,6 @@ function summary(kind: IdentifierKind, value: string, verdict: string, findings:
 
 export const identifierCommand: Command = {
   name: 'identifier',
-  summary: 'Check one NHS identifier or URI (NHS number, ODS code, SCTID, prescription id, ...)',
   usage,
   run(args: readonly string[], io: CommandIO): Promise<number> {
     const { values, positionals } = parse(args);

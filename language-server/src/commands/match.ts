@@ -37,7 +37,6 @@ export class CatalogueNotFoundError extends Error {
 
 export const matchCommand: Command = {
   name: 'match',
-  summary: 'Suggest catalogue components that already meet a need (page text, saved page).',
   usage,
   async run(args: readonly string[], io: CommandIO): Promise<number> {
     await Promise.resolve();

@@ -20,7 +20,6 @@ Exit status: 0 installed, 2 usage, network or registry failure.`;
 
 export const packagesCommand: Command = {
   name: 'packages',
-  summary: 'Install FHIR packages from a package registry into the FHIR package cache',
   usage,
   async run(args, io) {
     let parsed;

@@ -76,7 +76,6 @@ function displayPath(cwd: string, file: string): string {
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'Validate FHIR R4 resources (files or folders) and report issues',
   usage,
   async run(args, io) {
     let parsed;
