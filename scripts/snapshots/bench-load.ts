@@ -1,6 +1,6 @@
 /**
  * Benchmark: load a UK Core source folder as a workspace with every snapshot generated, cold (empty
- * snapshot cache: all snapshots generated; core definitions from the build's core-r4-sds.json, or
+ * snapshot cache: all snapshots generated; core definitions from the build's core-r4-sds.dat, or
  * built into the cache when absent) and then cached (snapshots read from the cache), each in a fresh
  * process. Wall and CPU time (CPU is steadier on a shared machine).
  * Run after `tsc -b`: node scripts/snapshots/bench-load.ts [folder]   (default ../shared/fhir/sources/uk-core/2.0.2)
