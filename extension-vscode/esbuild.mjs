@@ -80,7 +80,8 @@ const serverEntry = require.resolve('@wheelhouse/language-server/server');
 const sharedNode = createRequire(serverEntry).resolve('@wheelhouse/shared/node');
 const definitionsDir = join(dirname(sharedNode), '..', 'definitions');
 mkdirSync(join(here, 'dist', 'definitions'), { recursive: true });
-for (const file of ['r4-core.json', 'r4-terminology.json']) {
+// core-r4-sds.dat: the trimmed core StructureDefinitions that profile validation (workspace profiles, packages) builds on.
+for (const file of ['r4-core.json', 'r4-terminology.json', 'core-r4-sds.dat']) {
   const from = join(definitionsDir, file);
   if (!existsSync(from)) {
     console.error(

