@@ -6,12 +6,16 @@
  */
 import {
   checkCanonicalUrl,
+  checkSctid,
+  DMD_SYSTEM,
+  SCT_DESCRIPTION_ID_EXTENSION,
+  SNOMED_SYSTEM,
   ukCoreFactsFromIndex,
   type Finding,
   type UkCoreFacts,
 } from '../identifiers/index.js';
 import type { Path } from './issue.js';
-import type { ElementContext, ResourceContext } from './rule.js';
+import type { ElementContext, ResourceContext, Rule } from './rule.js';
 
 /** The payload's FHIR version: settings.fhirVersion (config / --fhir-version) over the definitions' version. */
 export function payloadFhirVersion(ctx: ResourceContext): string {
@@ -141,5 +145,28 @@ export function ukCoreCanonicalCheck(ruleId: string): (ctx: ElementContext) => v
       answers.set(key, findings);
     }
     reportFindings(ctx, ruleId, findings, ctx.elementPathInDoc);
+  };
+}
+
+/**
+ * The element hooks of a rule on SCTIDs (sctid-format, sctid-verhoeff, sctid-partition): SNOMED CT and dm+d
+ * Coding.code, and the coding-sctdescid extension's description id. checkSctid answers for all three rules.
+ */
+export function sctidHooks(ruleId: string): NonNullable<Rule['elements']> {
+  return {
+    Coding(ctx) {
+      const system = str(ctx.elementValue, 'system');
+      const code = str(ctx.elementValue, 'code');
+      if (code === undefined || (system !== SNOMED_SYSTEM && system !== DMD_SYSTEM)) return;
+      const label = system === DMD_SYSTEM ? 'dm+d code' : 'SNOMED CT code';
+      reportFindings(ctx, ruleId, checkSctid(code, { label }), [...ctx.elementPathInDoc, 'code']);
+    },
+    Extension(ctx) {
+      if (str(ctx.elementValue, 'url') !== SCT_DESCRIPTION_ID_EXTENSION) return;
+      const id = str(ctx.elementValue, 'valueId');
+      if (id === undefined) return;
+      const findings = checkSctid(id, { expect: 'description', label: 'SNOMED CT description id' });
+      reportFindings(ctx, ruleId, findings, [...ctx.elementPathInDoc, 'valueId']);
+    },
   };
 }
