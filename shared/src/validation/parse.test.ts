@@ -68,6 +68,27 @@ describe('createPathLocator', () => {
       expect([l.offset, l.length]).toEqual([m.node!.offset, m.node!.length]);
     }
   });
+  test('agrees with the tree on every path, with brackets and escapes inside strings and keys', () => {
+    const text = '{"a\\u0062": ["}", {"x]": "\\\\", "y": [[], {}, [1, {"z": "\\"{["}]]}], "n" : 1.50e1 ,"e":{}}';
+    const doc = parseJson(text);
+    expect(doc.errors).toEqual([]);
+    const locate = createPathLocator(text);
+    const paths: (string | number)[][] = [];
+    const visit = (v: unknown, path: (string | number)[]): void => {
+      paths.push(path);
+      if (Array.isArray(v)) v.forEach((item, i) => visit(item, [...path, i]));
+      else if (v !== null && typeof v === 'object') for (const [k, item] of Object.entries(v)) visit(item, [...path, k]);
+    };
+    visit(JSON.parse(text), []);
+    expect(paths.length).toBe(14);
+    for (const path of paths) {
+      const m = findNodeAtPath(doc.root, path);
+      const l = locate(path);
+      expect([l.offset, l.length, l.depth], path.join('.')).toEqual([m.node!.offset, m.node!.length, path.length]);
+      if (typeof path[path.length - 1] === 'string') expect([l.keyOffset, l.keyLength]).toEqual([m.property!.keyOffset, m.property!.keyLength]);
+    }
+    expect(locate(['ab', 1, 'y', 2, 5]).depth).toBe(4);
+  });
 });
 
 test('findDuplicateKeys', () => {

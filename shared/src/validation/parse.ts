@@ -635,13 +635,57 @@ interface ChildRef {
 }
 
 /**
- * Finds the text ranges of JSON paths in VALID JSON without building a tree: containers along the
- * asked paths are indexed on first visit (their children's ranges, found by skipping values with
- * bracket matching) and cached, so locating many issues costs about one pass over the text.
+ * Start and end (exclusive) offsets of every object and array in VALID JSON, in opening order (so
+ * `starts` ascends). One pass; strings are skipped with indexOf.
+ */
+function containerRanges(text: string): { starts: number[]; ends: number[] } {
+  const n = text.length;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const open: number[] = [];
+  let pos = 0;
+  while (pos < n) {
+    const c = text.charCodeAt(pos);
+    if (c === 34) {
+      pos = stringEndIn(text, pos);
+      continue;
+    }
+    if (c === 123 || c === 91) {
+      open.push(starts.length);
+      starts.push(pos);
+      ends.push(n);
+    } else if (c === 125 || c === 93) {
+      const i = open.pop();
+      if (i !== undefined) ends[i] = pos + 1;
+    }
+    pos++;
+  }
+  return { starts, ends };
+}
+
+/** End (exclusive) of the string whose opening quote is at p; the text length when unterminated. */
+function stringEndIn(text: string, p: number): number {
+  let end = p + 1;
+  for (;;) {
+    end = text.indexOf('"', end);
+    if (end < 0) return text.length;
+    let bs = 0;
+    for (let i = end - 1; text.charCodeAt(i) === 92; i--) bs++;
+    if (bs % 2 === 0) return end + 1;
+    end++;
+  }
+}
+
+/**
+ * Finds the text ranges of JSON paths in VALID JSON without building a tree. On first use one pass
+ * records where every container ends; a container along an asked path then has its direct children
+ * indexed (keys and ranges, each child skipped in one step) and cached, so locating any number of
+ * issues costs about one pass over the text plus the children of the containers they pass through.
  */
 export function createPathLocator(text: string): (path: readonly (string | number)[]) => LocatedRange {
   const n = text.length;
   const index = new Map<number, ChildRef[]>();
+  let ranges: { starts: number[]; ends: number[] } | undefined;
 
   const ws = (p: number): number => {
     while (p < n) {
@@ -651,38 +695,25 @@ export function createPathLocator(text: string): (path: readonly (string | numbe
     }
     return p;
   };
-  const stringEnd = (p: number): number => {
-    let end = p + 1;
-    for (;;) {
-      end = text.indexOf('"', end);
-      if (end < 0) return n;
-      let bs = 0;
-      for (let i = end - 1; text.charCodeAt(i) === 92; i--) bs++;
-      if (bs % 2 === 0) return end + 1;
-      end++;
+  // End (exclusive) of the container starting at p.
+  const containerEnd = (p: number): number => {
+    const { starts, ends } = (ranges ??= containerRanges(text));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = starts[mid]!;
+      if (s === p) return ends[mid]!;
+      if (s < p) lo = mid + 1;
+      else hi = mid - 1;
     }
+    return n;
   };
   // End (exclusive) of the value starting at p.
   const skip = (p: number): number => {
     const c = text.charCodeAt(p);
-    if (c === 34) return stringEnd(p);
-    if (c === 123 || c === 91) {
-      let depth = 0;
-      while (p < n) {
-        const d = text.charCodeAt(p);
-        if (d === 34) {
-          p = stringEnd(p);
-          continue;
-        }
-        if (d === 123 || d === 91) depth++;
-        else if (d === 125 || d === 93) {
-          depth--;
-          if (depth === 0) return p + 1;
-        }
-        p++;
-      }
-      return n;
-    }
+    if (c === 34) return stringEndIn(text, p);
+    if (c === 123 || c === 91) return containerEnd(p);
     while (p < n) {
       const d = text.charCodeAt(p);
       if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9) break;
@@ -708,9 +739,10 @@ export function createPathLocator(text: string): (path: readonly (string | numbe
       let keyLength = 0;
       if (isObject) {
         keyOffset = p;
-        const ke = stringEnd(p);
+        const ke = stringEndIn(text, p);
         keyLength = ke - p;
-        key = JSON.parse(text.slice(p, ke)) as string;
+        const raw = text.slice(p + 1, ke - 1);
+        key = raw.includes('\\') ? (JSON.parse(text.slice(p, ke)) as string) : raw;
         p = ws(ke);
         p = ws(p + 1); // ':'
       }
@@ -722,11 +754,11 @@ export function createPathLocator(text: string): (path: readonly (string | numbe
     return list;
   };
 
-  const rootStart = ws(0);
-  const rootEnd = skip(rootStart);
+  let root: { start: number; end: number } | undefined;
   return (path) => {
-    let start = rootStart;
-    let end = rootEnd;
+    root ??= { start: ws(0), end: skip(ws(0)) };
+    let start = root.start;
+    let end = root.end;
     let keyOffset: number | undefined;
     let keyLength: number | undefined;
     let depth = 0;
