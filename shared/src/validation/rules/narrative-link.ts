@@ -15,19 +15,35 @@ const HREF = /<a\b[^>]*?\shref\s*=\s*(?:"#([^"]*)"|'#([^']*)')/g;
 
 const decode = (s: string): string => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
-/** Every narrative div of the document with its path, and every JSON id. */
-function collect(value: unknown, path: Path, divs: { div: string; path: Path }[], ids: Set<string>): void {
+/**
+ * Every narrative div of the document with its path, and every JSON id. `path` is one array extended
+ * and restored in place; a div's path is copied when found.
+ */
+function collect(value: unknown, path: (string | number)[], divs: { div: string; path: Path }[], ids: Set<string>): void {
+  if (typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) {
-    value.forEach((v, i) => collect(v, [...path, i], divs, ids));
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (typeof v !== 'object' || v === null) continue;
+      path.push(i);
+      collect(v, path, divs, ids);
+      path.pop();
+    }
     return;
   }
-  if (typeof value !== 'object' || value === null) return;
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (k === 'id' && typeof v === 'string') ids.add(v);
-    if (k === 'text' && typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)['div'] === 'string') {
-      divs.push({ div: (v as Record<string, string>)['div']!, path: [...path, k, 'div'] });
+  const obj = value as Record<string, unknown>;
+  for (const k in obj) {
+    const v = obj[k];
+    if (typeof v !== 'object' || v === null) {
+      if (k === 'id' && typeof v === 'string') ids.add(v);
+      continue;
     }
-    collect(v, [...path, k], divs, ids);
+    path.push(k);
+    if (k === 'text' && !Array.isArray(v) && typeof (v as Record<string, unknown>)['div'] === 'string') {
+      divs.push({ div: (v as Record<string, string>)['div']!, path: [...path, 'div'] });
+    }
+    collect(v, path, divs, ids);
+    path.pop();
   }
 }
 
@@ -39,7 +55,7 @@ export const narrativeLink = defineRule({
     if (ctx.ancestors.length > 0) return; // the whole file is looked at once, from its top-level resource
     const divs: { div: string; path: Path }[] = [];
     const targets = new Set<string>();
-    collect(ctx.value, ctx.path, divs, targets);
+    collect(ctx.value, [...ctx.path], divs, targets);
     if (!divs.some((d) => d.div.includes('#'))) return;
     for (const d of divs) for (const m of d.div.matchAll(ANCHOR)) targets.add(decode(m[1] ?? m[2] ?? ''));
     for (const d of divs) {
