@@ -94,6 +94,11 @@ describe('createPathLocator', () => {
 test('findDuplicateKeys', () => {
   expect(findDuplicateKeys('{"a":1,"b":{"a":2},"a":3}').map((e) => e.offset)).toEqual([19]);
   expect(findDuplicateKeys('[{"a":1},{"a":1}]')).toEqual([]);
+  // A key of the enclosing object is still known after a nested object closes; escapes compare as written.
+  const text = '{"x": {"k": 1, "y": {"k": [{"k": 0}], "kk": 2}, "k": 3, "k\\"": 4, "k\\"": 5}, "kk": "k"}';
+  const found = findDuplicateKeys(text);
+  expect(found.map((e) => text.slice(e.offset, e.offset + e.length))).toEqual(['"k"', '"k\\""']);
+  expect(found[0]?.message).toBe('Duplicate property "k": JSON objects must not repeat a name');
 });
 
 test('createLineIndex: 0-based lines, UTF-16 characters, CRLF', () => {

@@ -565,55 +565,83 @@ export function createLineIndex(text: string): { position(offset: number): { lin
 
 /**
  * Duplicate property names in text that is already known to be valid JSON (JSON.parse silently keeps
- * the last one). One allocation-light pass: strings are skipped with indexOf, only keys are sliced.
+ * the last one).
  */
 export function findDuplicateKeys(text: string): ParseError[] {
-  const errors: ParseError[] = [];
+  return scanValidJson(text).duplicates;
+}
+
+/** Start and end (exclusive) offsets of every object and array, in opening order (`starts` ascends). */
+export interface ContainerRanges {
+  starts: number[];
+  ends: number[];
+}
+
+/**
+ * One pass over text already known to be valid JSON: its duplicate property names (JSON.parse keeps
+ * the last one silently) and where every container starts and ends (for createPathLocator). Strings
+ * are skipped with indexOf; keys are compared in place (a key is sliced only to report it).
+ */
+export function scanValidJson(text: string): { duplicates: ParseError[]; containers: ContainerRanges } {
+  const duplicates: ParseError[] = [];
   const n = text.length;
-  // Per open container: its keys (objects) or null (arrays).
-  const keys: (string[] | null)[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  // Per open container: its index in starts/ends, and where its keys begin in `keys` (-1: an array).
+  const open: number[] = [];
+  const keyBase: number[] = [];
+  // Keys of the open objects as [quote offset, end] pairs, innermost last; `keyTop` is the used length.
+  const keys: number[] = [];
+  let keyTop = 0;
   let expectKey = false;
   let pos = 0;
   while (pos < n) {
     const c = text.charCodeAt(pos);
     if (c === 34) {
-      let end = pos + 1;
-      for (;;) {
-        end = text.indexOf('"', end);
-        if (end < 0) return errors; // not valid JSON after all; the caller's parser reports it
-        let bs = 0;
-        for (let i = end - 1; text.charCodeAt(i) === 92; i--) bs++;
-        if (bs % 2 === 0) break;
-        end++;
-      }
+      const end = stringEndIn(text, pos);
       if (expectKey) {
-        const list = keys[keys.length - 1];
-        const key = text.slice(pos + 1, end);
-        if (list) {
-          if (list.includes(key)) {
-            errors.push({ code: 'duplicate-key', message: `Duplicate property "${key}": JSON objects must not repeat a name`, offset: pos, length: end + 1 - pos });
+        const base = keyBase[keyBase.length - 1];
+        if (base !== undefined && base >= 0) {
+          const length = end - pos;
+          for (let k = base; k < keyTop; k += 2) {
+            if (keys[k + 1]! - keys[k]! === length && sameText(text, keys[k]!, pos, length)) {
+              const key = text.slice(pos + 1, end - 1);
+              duplicates.push({ code: 'duplicate-key', message: `Duplicate property "${key}": JSON objects must not repeat a name`, offset: pos, length });
+              break;
+            }
           }
-          list.push(key);
+          keys[keyTop++] = pos;
+          keys[keyTop++] = end;
         }
         expectKey = false;
       }
-      pos = end + 1;
+      pos = end;
       continue;
     }
-    if (c === 123) {
-      keys.push([]);
-      expectKey = true;
-    } else if (c === 91) {
-      keys.push(null);
+    if (c === 123 || c === 91) {
+      open.push(starts.length);
+      starts.push(pos);
+      ends.push(n);
+      keyBase.push(c === 123 ? keyTop : -1);
+      expectKey = c === 123;
     } else if (c === 125 || c === 93) {
-      keys.pop();
+      const i = open.pop();
+      if (i !== undefined) ends[i] = pos + 1;
+      const base = keyBase.pop();
+      if (base !== undefined && base >= 0) keyTop = base;
       expectKey = false;
     } else if (c === 44) {
-      expectKey = keys[keys.length - 1] !== null && keys.length > 0;
+      const base = keyBase[keyBase.length - 1];
+      expectKey = base !== undefined && base >= 0;
     }
     pos++;
   }
-  return errors;
+  return { duplicates, containers: { starts, ends } };
+}
+
+function sameText(text: string, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
+  return true;
 }
 
 /** Text range of a value, and of its property key when it is reached through one. */
@@ -634,35 +662,6 @@ interface ChildRef {
   end: number;
 }
 
-/**
- * Start and end (exclusive) offsets of every object and array in VALID JSON, in opening order (so
- * `starts` ascends). One pass; strings are skipped with indexOf.
- */
-function containerRanges(text: string): { starts: number[]; ends: number[] } {
-  const n = text.length;
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const open: number[] = [];
-  let pos = 0;
-  while (pos < n) {
-    const c = text.charCodeAt(pos);
-    if (c === 34) {
-      pos = stringEndIn(text, pos);
-      continue;
-    }
-    if (c === 123 || c === 91) {
-      open.push(starts.length);
-      starts.push(pos);
-      ends.push(n);
-    } else if (c === 125 || c === 93) {
-      const i = open.pop();
-      if (i !== undefined) ends[i] = pos + 1;
-    }
-    pos++;
-  }
-  return { starts, ends };
-}
-
 /** End (exclusive) of the string whose opening quote is at p; the text length when unterminated. */
 function stringEndIn(text: string, p: number): number {
   let end = p + 1;
@@ -677,15 +676,15 @@ function stringEndIn(text: string, p: number): number {
 }
 
 /**
- * Finds the text ranges of JSON paths in VALID JSON without building a tree. On first use one pass
- * records where every container ends; a container along an asked path then has its direct children
+ * Finds the text ranges of JSON paths in VALID JSON without building a tree. One pass (scanValidJson,
+ * or the caller's) records where every container ends; a container along an asked path then has its direct children
  * indexed (keys and ranges, each child skipped in one step) and cached, so locating any number of
  * issues costs about one pass over the text plus the children of the containers they pass through.
  */
-export function createPathLocator(text: string): (path: readonly (string | number)[]) => LocatedRange {
+export function createPathLocator(text: string, containers?: ContainerRanges): (path: readonly (string | number)[]) => LocatedRange {
   const n = text.length;
   const index = new Map<number, ChildRef[]>();
-  let ranges: { starts: number[]; ends: number[] } | undefined;
+  let ranges = containers;
 
   const ws = (p: number): number => {
     while (p < n) {
@@ -697,7 +696,7 @@ export function createPathLocator(text: string): (path: readonly (string | numbe
   };
   // End (exclusive) of the container starting at p.
   const containerEnd = (p: number): number => {
-    const { starts, ends } = (ranges ??= containerRanges(text));
+    const { starts, ends } = (ranges ??= scanValidJson(text).containers);
     let lo = 0;
     let hi = starts.length - 1;
     while (lo <= hi) {

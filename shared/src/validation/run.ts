@@ -6,7 +6,7 @@
 import type { Definitions } from './definitions/index.js';
 import { ruleDocs } from './docs.js';
 import { compareIssues, formatLocation, type Fix, type Issue, type Path, type Severity } from './issue.js';
-import { createPathLocator, findDuplicateKeys, findNodeAtPath, parseJson, type JsonDocument, type LocatedRange, type ParseError } from './parse.js';
+import { createPathLocator, findNodeAtPath, parseJson, scanValidJson, type ContainerRanges, type JsonDocument, type LocatedRange, type ParseError } from './parse.js';
 import { DEFAULT_SETTINGS, type ElementContext, type EngineSettings, type ReportArgs, type ResourceContext, type ResourceFrame, type Rule, type StructureEvent } from './rule.js';
 import { rules as builtInRules } from './rules/index.js';
 import { parseFhirXml } from '../xml/parse.js';
@@ -113,6 +113,8 @@ export function createValidator(deps: ValidatorDeps): Validator {
       // issue needs a range or a rule asks for it. Invalid JSON takes the tolerant parser at once.
       let doc: JsonDocument | undefined;
       let rootValue: unknown;
+      // Valid JSON: where its containers end, found with the duplicate keys (for the path locator).
+      let containers: ContainerRanges | undefined;
       if (format === 'xml') {
         const xmlDoc = parseFhirXml(text, definitions);
         doc = xmlDoc;
@@ -121,7 +123,9 @@ export function createValidator(deps: ValidatorDeps): Validator {
       } else {
         try {
           rootValue = JSON.parse(text);
-          for (const e of findDuplicateKeys(text)) addParseError(e);
+          const scan = scanValidJson(text);
+          containers = scan.containers;
+          for (const e of scan.duplicates) addParseError(e);
         } catch {
           doc = parseJson(text);
           rootValue = doc.root?.value;
@@ -130,7 +134,7 @@ export function createValidator(deps: ValidatorDeps): Validator {
       }
       // One path locator per call, made on first use (reports, sourceText).
       let locatorFn: ((path: Path) => LocatedRange) | undefined;
-      const locator = (): ((path: Path) => LocatedRange) => (locatorFn ??= doc ? treeLocator(doc) : createPathLocator(text));
+      const locator = (): ((path: Path) => LocatedRange) => (locatorFn ??= doc ? treeLocator(doc) : createPathLocator(text, containers));
       // Rules see a document whose offset tree is built only when they read `root`.
       let lazyDoc: JsonDocument | undefined;
       const getDoc = (): JsonDocument =>
