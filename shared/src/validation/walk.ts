@@ -7,7 +7,7 @@
  * parent-linked segments and turned into arrays only when something is reported or hooked.
  * FHIR JSON representation: https://hl7.org/fhir/R4/json.html
  */
-import type { ChildElement, Definitions, ElementData } from './definitions/index.js';
+import type { ChildElement, ChildTable, Definitions, ElementData } from './definitions/index.js';
 import type { Path } from './issue.js';
 import type { ElementContext, ResourceContext, ResourceFrame, Rule, StructureEvent } from './rule.js';
 
@@ -94,15 +94,23 @@ interface Walk {
   resources: ResourceJob[];
   innerAncestors: readonly ResourceFrame[];
   anyHooks: readonly ElementHookEntry[] | undefined;
+  /** Per child table, the elements whose cardinality can fail (shared by all resources of the walk). */
+  constrained: Map<ChildTable, readonly ChildElement[]>;
+}
+
+/** Whether an element's count can break its cardinality: a minimum above 0, or a finite maximum above 1. */
+function countMatters(e: ChildElement): boolean {
+  return e.element.min > 0 || (e.max > 1 && e.max <= 1e9);
 }
 
 /** Walks every resource in the document whose root value is `root` (already known to be a FHIR resource). */
 export function walkResources(root: Obj, env: WalkEnv): void {
   const resources: ResourceJob[] = [{ value: root, path: undefined, ancestors: [], nested: false }];
   const anyHooks = env.elementHooks('*');
+  const constrained = new Map<ChildTable, readonly ChildElement[]>();
   while (resources.length > 0) {
     env.checkCancelled();
-    walkResource(resources.pop()!, env, resources, anyHooks);
+    walkResource(resources.pop()!, env, resources, anyHooks, constrained);
   }
 }
 
@@ -111,6 +119,7 @@ function walkResource(
   env: WalkEnv,
   resources: ResourceJob[],
   anyHooks: Walk['anyHooks'],
+  constrained: Walk['constrained'],
 ): void {
   const defs = env.definitions;
   const rtValue = job.value['resourceType'];
@@ -130,7 +139,7 @@ function walkResource(
   const rctx = env.resourceContext(rt, job.value, path, job.ancestors);
   env.onResource(rctx);
   const frame: ResourceFrame = { resourceType: rt, value: job.value, path };
-  const w: Walk = { env, defs, rctx, stack: [], resources, innerAncestors: [frame, ...job.ancestors], anyHooks };
+  const w: Walk = { env, defs, rctx, stack: [], resources, innerAncestors: [frame, ...job.ancestors], anyHooks, constrained };
   w.stack.push({ value: job.value, childrenPath: rt, elementPath: rt, path: job.path, isResourceRoot: true });
   while (w.stack.length > 0) walkObject(w, w.stack.pop()!);
 }
@@ -140,11 +149,12 @@ function walkObject(w: Walk, el: ElementJob): void {
   if (!table) return;
   const obj = el.value;
   const env = w.env;
-  // Counts per declared element (choices share one), for cardinality.
+  // Counts per declared element whose cardinality can fail (choices share one).
   let counts: Map<string, number> | undefined;
-  const count = (elementPath: string, n: number): void => {
+  const count = (child: ChildElement, n: number): void => {
+    if (!countMatters(child)) return;
     counts ??= new Map();
-    counts.set(elementPath, (counts.get(elementPath) ?? 0) + n);
+    counts.set(child.elementPath, (counts.get(child.elementPath) ?? 0) + n);
   };
 
   for (const key in obj) {
@@ -162,7 +172,7 @@ function walkObject(w: Walk, el: ElementJob): void {
         env.onStructure(w.rctx, unknownProperty(toPath(link(el.path, key)), key, el, table.byName));
         continue;
       }
-      if (!(base in obj)) count(child.elementPath, 1);
+      if (!(base in obj)) count(child, 1);
       walkCompanion(w, key, value, obj[base], child, link(el.path, key));
       continue;
     }
@@ -183,14 +193,13 @@ function walkObject(w: Walk, el: ElementJob): void {
         continue;
       }
       if (child.max <= 1) env.onStructure(w.rctx, { kind: 'array-unexpected', path: toPath(propPath), elementPath });
-      count(child.elementPath, value.length);
-      const companion = obj[`_${key}`];
-      const companionItems = Array.isArray(companion) ? (companion as unknown[]) : undefined;
+      count(child, value.length);
       for (let i = 0; i < value.length; i++) {
         const item: unknown = value[i];
         if (item === null) {
           // A null keeps positions aligned with `_key`; it needs a companion item there (json.html#primitive).
-          const c = companionItems?.[i];
+          const companion = obj[`_${key}`];
+          const c = Array.isArray(companion) ? (companion[i] as unknown) : undefined;
           if (c === undefined || c === null) env.onStructure(w.rctx, { kind: 'null-value', path: toPath(link(propPath, i)), elementPath });
           continue;
         }
@@ -198,17 +207,20 @@ function walkObject(w: Walk, el: ElementJob): void {
       }
     } else {
       if (child.max > 1) env.onStructure(w.rctx, { kind: 'array-expected', path: toPath(propPath), elementPath, max: child.element.max });
-      count(child.elementPath, 1);
+      count(child, 1);
       walkValue(w, value, propPath, child, elementPath, el);
     }
   }
 
   // Cardinality against the base definitions (R4 elementdefinition.html#min-max).
-  const required = table.elements;
+  let required = w.constrained.get(table);
+  if (!required) {
+    required = table.elements.filter(countMatters);
+    w.constrained.set(table, required);
+  }
   for (let i = 0; i < required.length; i++) {
     const e = required[i]!;
     const min = e.element.min;
-    if (min === 0 && e.max > 1e9) continue;
     const n = counts?.get(e.elementPath) ?? 0;
     if (n < min) {
       env.onStructure(w.rctx, { kind: 'cardinality-min', path: toPath(el.path), elementPath: e.elementPath, min, count: n });
