@@ -9,11 +9,16 @@ import type { ValueSetInfo } from '../terminology/index.js';
 
 type Obj = Record<string, unknown>;
 
-function boundSet(ctx: ElementContext): { vs: ValueSetInfo; canonical: string } | undefined {
+function boundSet(ctx: ElementContext): { vs: ValueSetInfo; bound: string } | undefined {
   const b = ctx.definition.binding;
   if (!b || b.strength !== 'required' || !b.valueSet || !ctx.terminology) return undefined;
   const vs = ctx.terminology.valueSet(b.valueSet);
-  return vs ? { vs, canonical: b.valueSet.includes('|') ? b.valueSet : `${b.valueSet}${vs.version ? `|${vs.version}` : ''}` } : undefined;
+  return vs ? { vs, bound: b.valueSet } : undefined;
+}
+
+/** The bound canonical as messages show it: with the value set's version when the binding names none. */
+function canonicalOf({ vs, bound }: { vs: ValueSetInfo; bound: string }): string {
+  return bound.includes('|') ? bound : `${bound}${vs.version ? `|${vs.version}` : ''}`;
 }
 
 function codings(value: unknown): { coding: Obj; index: number }[] {
@@ -32,7 +37,7 @@ const ALTERNATIVE_CODE = /^http:\/\/hl7\.org\/fhir\/(?:[0-9.]+\/StructureDefinit
  * "No code provided". The walker hands companions to no hook, so the parent object is inspected.
  */
 function missingCodes(ctx: ResourceContext, obj: Obj, childrenPath: string, at: Path): void {
-  for (const key of Object.keys(obj)) {
+  for (const key in obj) {
     if (key.charCodeAt(0) !== 95 /* _ */) continue;
     const name = key.slice(1);
     const child = ctx.definitions.children(childrenPath)?.byName.get(name);
@@ -80,7 +85,7 @@ export const bindingRequired = defineRule({
       if (b.vs.hasCode(code) !== 'no') return;
       ctx.report({
         path: ctx.elementPathInDoc,
-        message: `The value provided ('${code}') was not found in the value set '${b.vs.name}' (${b.canonical}), and a code is required from this value set`,
+        message: `The value provided ('${code}') was not found in the value set '${b.vs.name}' (${canonicalOf(b)}), and a code is required from this value set`,
         data: { valueSet: b.vs.url, code },
       });
     },
@@ -91,7 +96,7 @@ export const bindingRequired = defineRule({
       if (b.vs.has(c['system'], c['code']) !== 'no') return;
       ctx.report({
         path: ctx.elementPathInDoc,
-        message: `The Coding provided (${c['system']}#${c['code']}) was not found in the value set '${b.vs.name}' (${b.canonical}), and a code is required from this value set`,
+        message: `The Coding provided (${c['system']}#${c['code']}) was not found in the value set '${b.vs.name}' (${canonicalOf(b)}), and a code is required from this value set`,
         data: { valueSet: b.vs.url, system: c['system'], code: c['code'] },
       });
     },
@@ -105,7 +110,7 @@ export const bindingRequired = defineRule({
       const codes = list.map(({ coding }) => `${String(coding['system'])}#${String(coding['code'])}`).join(', ');
       ctx.report({
         path: ctx.elementPathInDoc,
-        message: `None of the codings provided are in the value set '${b.vs.name}' (${b.canonical}), and a coding from this value set is required (codes = ${codes})`,
+        message: `None of the codings provided are in the value set '${b.vs.name}' (${canonicalOf(b)}), and a coding from this value set is required (codes = ${codes})`,
         data: { valueSet: b.vs.url },
       });
     },

@@ -55,27 +55,36 @@ export interface Terminology {
   searchParameter(canonical: string): { type: string; base: readonly string[] } | undefined;
 }
 
+/** A canonical without its `|version` suffix. */
+function withoutVersion(canonical: string): string {
+  const bar = canonical.indexOf('|');
+  return bar < 0 ? canonical : canonical.slice(0, bar);
+}
+
 /** Builds the lookups over a terminology file; sets are built lazily per value set / code system. */
 export function createTerminology(data: TerminologyFile): Terminology {
-  const vsCache = new Map<string, ValueSetInfo | undefined>();
-  const csCache = new Map<string, CodeSystemInfo | undefined>();
+  // null: known not to be held.
+  const vsCache = new Map<string, ValueSetInfo | null>();
+  const csCache = new Map<string, CodeSystemInfo | null>();
 
   function codeSystem(canonical: string): CodeSystemInfo | undefined {
-    const url = canonical.split('|')[0]!;
-    if (csCache.has(url)) return csCache.get(url);
+    const url = withoutVersion(canonical);
+    const cached = csCache.get(url);
+    if (cached !== undefined) return cached ?? undefined;
     const raw = Object.prototype.hasOwnProperty.call(data.codeSystems, url) ? data.codeSystems[url] : undefined;
     let info: CodeSystemInfo | undefined;
     if (raw) {
       const set = new Set(raw.caseSensitive ? raw.codes : raw.codes.map((c) => c.toLowerCase()));
       info = { url, ...(raw.version ? { version: raw.version } : {}), has: (code) => set.has(raw.caseSensitive ? code : code.toLowerCase()) };
     }
-    csCache.set(url, info);
+    csCache.set(url, info ?? null);
     return info;
   }
 
   function valueSet(canonical: string): ValueSetInfo | undefined {
-    const url = canonical.split('|')[0]!;
-    if (vsCache.has(url)) return vsCache.get(url);
+    const url = withoutVersion(canonical);
+    const cached = vsCache.get(url);
+    if (cached !== undefined) return cached ?? undefined;
     const raw = Object.prototype.hasOwnProperty.call(data.valueSets, url) ? data.valueSets[url] : undefined;
     let info: ValueSetInfo | undefined;
     if (raw) {
@@ -103,7 +112,7 @@ export function createTerminology(data: TerminologyFile): Terminology {
         },
       };
     }
-    vsCache.set(url, info);
+    vsCache.set(url, info ?? null);
     return info;
   }
 
@@ -115,12 +124,12 @@ export function createTerminology(data: TerminologyFile): Terminology {
     codeSystem,
     isCoreExtension: (url) => extensions.has(url),
     canonicalType(canonical) {
-      const url = canonical.split('|')[0]!;
+      const url = withoutVersion(canonical);
       const types = data.canonicalTypes ?? {};
       return Object.prototype.hasOwnProperty.call(types, url) ? types[url] : undefined;
     },
     searchParameter(canonical) {
-      const url = canonical.split('|')[0]!;
+      const url = withoutVersion(canonical);
       return Object.prototype.hasOwnProperty.call(searchParameters, url) ? searchParameters[url] : undefined;
     },
   };
