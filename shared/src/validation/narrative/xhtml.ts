@@ -31,7 +31,14 @@ export function checkXhtml(text: string): XhtmlProblem[] {
   let i = 0;
   let sawRoot = false;
   const n = text.length;
+  // Text between markup is skipped in one step: the next '<' and '&' are found with indexOf.
+  let nextLt = -1;
+  let nextAmp = -1;
   while (i < n) {
+    if (nextLt < i) nextLt = indexOrEnd(text, '<', i);
+    if (nextAmp < i) nextAmp = indexOrEnd(text, '&', i);
+    i = nextLt < nextAmp ? nextLt : nextAmp;
+    if (i >= n) break;
     const c = text[i];
     if (c === '&') {
       const m = /^&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);/.exec(text.slice(i, i + 40));
@@ -94,6 +101,11 @@ export function checkXhtml(text: string): XhtmlProblem[] {
     add('not-well-formed', `The XHTML is not well-formed: <${stack[stack.length - 1]}> is never closed`);
   }
   return problems;
+}
+
+function indexOrEnd(text: string, search: string, from: number): number {
+  const at = text.indexOf(search, from);
+  return at < 0 ? text.length : at;
 }
 
 function localName(qname: string): string {
