@@ -21,24 +21,43 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
   return 'valid';
 }
 
-/** Levenshtein distance, stopping early once it exceeds `max` (returns max + 1 then). */
+/**
+ * Levenshtein distance; any distance above `max` comes back as max + 1. With a finite `max` only the
+ * diagonal band |i - j| <= max is computed (no cheaper path leaves it), and it stops once a whole row
+ * exceeds `max`.
+ */
 export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = new Int32Array(b.length + 1);
-  let current = new Int32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = i;
+  const m = a.length;
+  const n = b.length;
+  if (Math.abs(m - n) > max) return max + 1;
+  const band = Math.min(max, Math.max(m, n));
+  const over = band + 1;
+  let previous = new Int32Array(n + 2).fill(over);
+  let current = new Int32Array(n + 2).fill(over);
+  for (let j = 0; j <= Math.min(n, band); j++) previous[j] = j;
+  for (let i = 1; i <= m; i++) {
+    const lo = Math.max(1, i - band);
+    const hi = Math.min(n, i + band);
+    current[lo - 1] = lo === 1 ? i : over;
+    let rowMin = current[lo - 1]!;
     const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
+    for (let j = lo; j <= hi; j++) {
       const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      let value = previous[j - 1]! + cost;
+      const up = previous[j]! + 1;
+      if (up < value) value = up;
+      const left = current[j - 1]! + 1;
+      if (left < value) value = left;
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
+    // The cell right of the band is outside it on the next row too.
+    current[hi + 1] = over;
     if (rowMin > max) return max + 1;
-    [previous, current] = [current, previous];
+    const t = previous;
+    previous = current;
+    current = t;
   }
-  return previous[b.length]!;
+  const d = previous[n]!;
+  return d > max ? max + 1 : d;
 }

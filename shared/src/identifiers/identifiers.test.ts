@@ -42,6 +42,30 @@ describe('algorithms', () => {
   test('edit distance', () => {
     expect(editDistance('kitten', 'sitting')).toBe(3);
     expect(editDistance('abc', 'abcdefgh', 2)).toBe(3);
+    expect(editDistance('', 'ab')).toBe(2);
+    expect(editDistance('https://fhir.nhs.uk/Id/nhs-numbr', 'https://fhir.nhs.uk/Id/nhs-number', 3)).toBe(1);
+  });
+  test('edit distance with a bound agrees with the full table', () => {
+    const full = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++)
+        for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      return d[a.length]![b.length]!;
+    };
+    // A fixed pseudo-random sequence over a small alphabet, so near misses are common.
+    let seed = 7;
+    const next = (k: number): number => {
+      seed = (seed * 48271) % 2147483647;
+      return seed % k;
+    };
+    const word = (): string => Array.from({ length: next(12) }, () => 'abc'[next(3)]).join('');
+    for (let t = 0; t < 2000; t++) {
+      const a = word();
+      const b = word();
+      const d = full(a, b);
+      expect(editDistance(a, b)).toBe(d);
+      for (const max of [0, 1, 2, 3, 6]) expect(editDistance(a, b, max), `${a} ${b} ${max}`).toBe(Math.min(d, max + 1));
+    }
   });
   test('PDS compatibility lowers the retired verification status', () => {
     const v = 'https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatus|01';
