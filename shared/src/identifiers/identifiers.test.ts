@@ -1,6 +1,7 @@
 // Unit tables for the algorithms beyond the shared vectors.
 import { describe, expect, test } from 'vitest';
 import {
+  checkCodingSystem,
   checkIdentifier,
   editDistance,
   isValidNhsNumber,
@@ -93,5 +94,22 @@ describe('algorithms', () => {
       'https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusWales|nn',
     );
     expect(fix('unknown')).toBeUndefined();
+  });
+});
+
+describe('checkCodingSystem', () => {
+  test('other systems, and names of Object.prototype members, give nothing', () => {
+    for (const system of ['http://loinc.org', 'http://unitsofmeasure.org', 'toString', 'constructor', '__proto__']) expect(checkCodingSystem(system)).toEqual([]);
+  });
+  test('near misses of SNOMED CT and dm+d, and Read codes', () => {
+    const ids = (system: string): string[] => checkCodingSystem(system).map((f) => f.ruleId);
+    expect(ids('https://snomed.info/sct/')).toEqual(['snomed-system-uri']);
+    expect(ids('SNOMED-CT')).toEqual(['snomed-system-uri']);
+    expect(ids('urn:oid:2.16.840.1.113883.6.96')).toEqual(['snomed-system-uri']);
+    expect(ids('http://snomed.info/sct/83821000000107/version/20230412')).toEqual(['snomed-system-uri']);
+    expect(ids('HTTP://DMD.NHS.UK/')).toEqual(['dmd-system-uri']);
+    // toLowerCase turns the Kelvin sign into k: the folded URI is the dm+d one.
+    expect(ids('https://dmd.nhs.u\u212A')).toEqual(['dmd-system-uri']);
+    expect(ids('http://read.info/ctv3')).toEqual(['read-code-deprecated']);
   });
 });

@@ -39,6 +39,10 @@ export const READ_SYSTEMS: Readonly<Record<string, string>> = {
   'http://read.info/ctv3': 'CTV3 (Read v3) was retired after the April 2018 release',
 };
 
+const READ_BY_SYSTEM = new Map(Object.entries(READ_SYSTEMS));
+/** What a near-miss of the SNOMED CT or dm+d system contains (case-insensitive; toLowerCase also turns the Kelvin sign into k), or the SNOMED OID. */
+const MAY_BE_SNOMED_OR_DMD = /snomed|sct|dmd\.nhs\.u[k\u212A]|2\.16\.840\.1\.113883\.6\.96/i;
+
 /** Folds the differences that make a near-miss an error: case, trailing '/', http vs https, legacy domains. */
 function fold(uri: string): string {
   return uri
@@ -142,7 +146,7 @@ export function checkIdentifierSystem(value: string): Finding[] {
 /** Runs snomed-system-uri, dmd-system-uri and read-code-deprecated on a Coding.system. */
 export function checkCodingSystem(value: string): Finding[] {
   if (value === SNOMED_SYSTEM || value === DMD_SYSTEM) return [];
-  const read = READ_SYSTEMS[value];
+  const read = READ_BY_SYSTEM.get(value);
   if (read !== undefined) {
     return [
       {
@@ -152,6 +156,8 @@ export function checkCodingSystem(value: string): Finding[] {
       },
     ];
   }
+  // Every finding below needs one of these in the value (most systems, LOINC, UCUM, ..., have none).
+  if (!MAY_BE_SNOMED_OR_DMD.test(value)) return [];
   const snomed = (message: string, data?: Record<string, unknown>): Finding[] => [
     {
       ruleId: 'snomed-system-uri',
