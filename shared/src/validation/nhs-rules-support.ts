@@ -47,12 +47,14 @@ export function reportFindings(
   ctx: ResourceContext,
   ruleId: string,
   findings: readonly Finding[],
-  path: Path,
+  /** Built only when there is something to report (most elements have nothing). */
+  path: () => Path,
 ): void {
+  let at: Path | undefined;
   for (const f of findings) {
     if (f.ruleId !== ruleId) continue;
     ctx.report({
-      path,
+      path: (at ??= path()),
       message: f.message,
       severity: f.severity,
       ...(f.fix ? { fix: { title: f.fix.title, replacement: f.fix.replacement } } : {}),
@@ -144,7 +146,7 @@ export function ukCoreCanonicalCheck(ruleId: string): (ctx: ElementContext) => v
       if (answers.size >= CANONICAL_CACHE_LIMIT) answers.clear();
       answers.set(key, findings);
     }
-    reportFindings(ctx, ruleId, findings, ctx.elementPathInDoc);
+    reportFindings(ctx, ruleId, findings, () => ctx.elementPathInDoc);
   };
 }
 
@@ -159,14 +161,14 @@ export function sctidHooks(ruleId: string): NonNullable<Rule['elements']> {
       const code = str(ctx.elementValue, 'code');
       if (code === undefined || (system !== SNOMED_SYSTEM && system !== DMD_SYSTEM)) return;
       const label = system === DMD_SYSTEM ? 'dm+d code' : 'SNOMED CT code';
-      reportFindings(ctx, ruleId, checkSctid(code, { label }), [...ctx.elementPathInDoc, 'code']);
+      reportFindings(ctx, ruleId, checkSctid(code, { label }), () => [...ctx.elementPathInDoc, 'code']);
     },
     Extension(ctx) {
       if (str(ctx.elementValue, 'url') !== SCT_DESCRIPTION_ID_EXTENSION) return;
       const id = str(ctx.elementValue, 'valueId');
       if (id === undefined) return;
       const findings = checkSctid(id, { expect: 'description', label: 'SNOMED CT description id' });
-      reportFindings(ctx, ruleId, findings, [...ctx.elementPathInDoc, 'valueId']);
+      reportFindings(ctx, ruleId, findings, () => [...ctx.elementPathInDoc, 'valueId']);
     },
   };
 }

@@ -36,11 +36,11 @@ const ALTERNATIVE_CODE = /^http:\/\/hl7\.org\/fhir\/(?:[0-9.]+\/StructureDefinit
  * A required `code` given only as its `_name` companion (extensions, no value): the HL7 validator reports
  * "No code provided". The walker hands companions to no hook, so the parent object is inspected.
  */
-function missingCodes(ctx: ResourceContext, obj: Obj, childrenPath: string, at: Path): void {
+function missingCodes(ctx: ResourceContext, obj: Obj, childrenPath: () => string, at: () => Path): void {
   for (const key in obj) {
     if (key.charCodeAt(0) !== 95 /* _ */) continue;
     const name = key.slice(1);
-    const child = ctx.definitions.children(childrenPath)?.byName.get(name);
+    const child = ctx.definitions.children(childrenPath())?.byName.get(name);
     if (!child || child.type !== 'code' || child.element.binding?.strength !== 'required' || !child.element.binding.valueSet) continue;
     const companion = obj[key];
     const values = obj[name];
@@ -51,10 +51,10 @@ function missingCodes(ctx: ResourceContext, obj: Obj, childrenPath: string, at: 
       ctx.report({ path, message: `No code provided, and a code is required from the value set ${child.element.binding!.valueSet!}`, data: { valueSet: child.element.binding!.valueSet } });
     if (Array.isArray(companion)) {
       companion.forEach((c, i) => {
-        if (c !== null && typeof c === 'object' && !hasAlternative(c) && (!Array.isArray(values) || values[i] === null || values[i] === undefined)) report([...at, name, i]);
+        if (c !== null && typeof c === 'object' && !hasAlternative(c) && (!Array.isArray(values) || values[i] === null || values[i] === undefined)) report([...at(), name, i]);
       });
     } else if (companion !== null && typeof companion === 'object' && !hasAlternative(companion) && values === undefined) {
-      report([...at, name]);
+      report([...at(), name]);
     }
   }
 }
@@ -70,13 +70,13 @@ export const bindingRequired = defineRule({
   severity: 'error',
   description: 'Codes with a required binding come from the bound core value set.',
   resource(ctx) {
-    if (ctx.definitions.isResourceType(ctx.resourceType)) missingCodes(ctx, ctx.value, ctx.resourceType, ctx.path);
+    if (ctx.definitions.isResourceType(ctx.resourceType)) missingCodes(ctx, ctx.value, () => ctx.resourceType, () => ctx.path);
   },
   elements: {
     '*'(ctx) {
       const v = ctx.elementValue;
       if (v === null || typeof v !== 'object' || Array.isArray(v)) return;
-      missingCodes(ctx, v as Obj, childrenPathOf(ctx), ctx.elementPathInDoc);
+      missingCodes(ctx, v as Obj, () => childrenPathOf(ctx), () => ctx.elementPathInDoc);
     },
     code(ctx) {
       const b = boundSet(ctx);

@@ -15,7 +15,7 @@ export const dmdSystemUri = defineRule({
     Coding(ctx) {
       const system = str(ctx.elementValue, 'system');
       if (system === undefined) return;
-      reportFindings(ctx, 'dmd-system-uri', checkCodingSystem(system), [...ctx.elementPathInDoc, 'system']);
+      reportFindings(ctx, 'dmd-system-uri', checkCodingSystem(system), () => [...ctx.elementPathInDoc, 'system']);
     },
   },
 });

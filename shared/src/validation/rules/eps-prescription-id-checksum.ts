@@ -14,7 +14,7 @@ export const epsPrescriptionIdChecksum = defineRule({
     Identifier(ctx) {
       const { system, value } = identifierOf(ctx);
       if (value === undefined || system !== PRESCRIPTION_ORDER_NUMBER_SYSTEM) return;
-      reportFindings(ctx, 'eps-prescription-id-checksum', checkShortPrescriptionId(value), [
+      reportFindings(ctx, 'eps-prescription-id-checksum', checkShortPrescriptionId(value), () => [
         ...ctx.elementPathInDoc,
         'value',
       ]);

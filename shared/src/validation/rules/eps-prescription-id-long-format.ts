@@ -25,7 +25,7 @@ export const epsPrescriptionIdLongFormat = defineRule({
         (system !== PRESCRIPTION_LONG_SYSTEM && system !== PRESCRIPTION_ORDER_ITEM_SYSTEM)
       )
         return;
-      reportFindings(ctx, 'eps-prescription-id-long-format', checkLongPrescriptionId(value), [
+      reportFindings(ctx, 'eps-prescription-id-long-format', checkLongPrescriptionId(value), () => [
         ...ctx.elementPathInDoc,
         'value',
       ]);

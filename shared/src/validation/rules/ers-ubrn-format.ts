@@ -14,7 +14,7 @@ export const ersUbrnFormat = defineRule({
     Identifier(ctx) {
       const { system, value } = identifierOf(ctx);
       if (value === undefined || system !== UBRN_SYSTEM) return;
-      reportFindings(ctx, 'ers-ubrn-format', checkUbrn(value), [...ctx.elementPathInDoc, 'value']);
+      reportFindings(ctx, 'ers-ubrn-format', checkUbrn(value), () => [...ctx.elementPathInDoc, 'value']);
     },
   },
 });

@@ -15,7 +15,7 @@ export const nhsIdentifierSystem = defineRule({
     Identifier(ctx) {
       const { system } = identifierOf(ctx);
       if (system === undefined) return;
-      reportFindings(ctx, 'nhs-identifier-system', checkIdentifierSystem(system), [
+      reportFindings(ctx, 'nhs-identifier-system', checkIdentifierSystem(system), () => [
         ...ctx.elementPathInDoc,
         'system',
       ]);

@@ -14,7 +14,7 @@ export const nhsNumberChecksum = defineRule({
     Identifier(ctx) {
       const { system, value } = identifierOf(ctx);
       if (value === undefined || system !== NHS_NUMBER_SYSTEM) return;
-      reportFindings(ctx, 'nhs-number-checksum', checkNhsNumber(value), [...ctx.elementPathInDoc, 'value']);
+      reportFindings(ctx, 'nhs-number-checksum', checkNhsNumber(value), () => [...ctx.elementPathInDoc, 'value']);
     },
   },
 });

@@ -14,7 +14,7 @@ export const nhsNumberFormat = defineRule({
     Identifier(ctx) {
       const { system, value } = identifierOf(ctx);
       if (value === undefined || system !== NHS_NUMBER_SYSTEM) return;
-      reportFindings(ctx, 'nhs-number-format', checkNhsNumber(value), [...ctx.elementPathInDoc, 'value']);
+      reportFindings(ctx, 'nhs-number-format', checkNhsNumber(value), () => [...ctx.elementPathInDoc, 'value']);
     },
   },
 });

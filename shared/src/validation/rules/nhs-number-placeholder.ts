@@ -15,7 +15,7 @@ export const nhsNumberPlaceholder = defineRule({
     Identifier(ctx) {
       const { system, value } = identifierOf(ctx);
       if (value === undefined || system !== NHS_NUMBER_SYSTEM) return;
-      reportFindings(ctx, 'nhs-number-placeholder', checkNhsNumber(value), [
+      reportFindings(ctx, 'nhs-number-placeholder', checkNhsNumber(value), () => [
         ...ctx.elementPathInDoc,
         'value',
       ]);

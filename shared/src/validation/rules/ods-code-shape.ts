@@ -14,7 +14,7 @@ export const odsCodeShape = defineRule({
     Identifier(ctx) {
       const { system, value } = identifierOf(ctx);
       if (value === undefined || !(system === ODS_ORGANIZATION_SYSTEM || system === ODS_SITE_SYSTEM)) return;
-      reportFindings(ctx, 'ods-code-shape', checkOdsCode(value), [...ctx.elementPathInDoc, 'value']);
+      reportFindings(ctx, 'ods-code-shape', checkOdsCode(value), () => [...ctx.elementPathInDoc, 'value']);
     },
   },
 });

@@ -16,7 +16,7 @@ export const odsSystemUri = defineRule({
     Identifier(ctx) {
       const { system } = identifierOf(ctx);
       if (system === undefined) return;
-      reportFindings(ctx, 'ods-system-uri', checkIdentifierSystem(system), [
+      reportFindings(ctx, 'ods-system-uri', checkIdentifierSystem(system), () => [
         ...ctx.elementPathInDoc,
         'system',
       ]);

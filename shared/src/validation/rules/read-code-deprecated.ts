@@ -14,7 +14,7 @@ export const readCodeDeprecated = defineRule({
     Coding(ctx) {
       const system = str(ctx.elementValue, 'system');
       if (system === undefined) return;
-      reportFindings(ctx, 'read-code-deprecated', checkCodingSystem(system), [
+      reportFindings(ctx, 'read-code-deprecated', checkCodingSystem(system), () => [
         ...ctx.elementPathInDoc,
         'system',
       ]);

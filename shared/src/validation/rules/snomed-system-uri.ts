@@ -36,7 +36,7 @@ export const snomedSystemUri = defineRule({
           });
           continue;
         }
-        reportFindings(ctx, 'snomed-system-uri', [f], [...ctx.elementPathInDoc, 'system']);
+        reportFindings(ctx, 'snomed-system-uri', [f], () => [...ctx.elementPathInDoc, 'system']);
       }
     },
   },

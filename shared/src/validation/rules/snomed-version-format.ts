@@ -15,7 +15,7 @@ export const snomedVersionFormat = defineRule({
     Coding(ctx) {
       const version = str(ctx.elementValue, 'version');
       if (version === undefined || str(ctx.elementValue, 'system') !== SNOMED_SYSTEM) return;
-      reportFindings(ctx, 'snomed-version-format', checkSnomedVersion(version), [
+      reportFindings(ctx, 'snomed-version-format', checkSnomedVersion(version), () => [
         ...ctx.elementPathInDoc,
         'version',
       ]);

@@ -15,7 +15,7 @@ function check(ctx: ElementContext): void {
     fhirVersion: payloadFhirVersion(ctx),
     ...(facts ? { ukCore: facts } : {}),
   });
-  reportFindings(ctx, 'ukcore-deprecated-careconnect', findings, ctx.elementPathInDoc);
+  reportFindings(ctx, 'ukcore-deprecated-careconnect', findings, () => ctx.elementPathInDoc);
 }
 
 export const ukcoreDeprecatedCareconnect = defineRule({
