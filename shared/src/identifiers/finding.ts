@@ -21,6 +21,9 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
   return 'valid';
 }
 
+/** editDistance's two rows, reused across calls (it is synchronous and calls nothing back). */
+let rows: [Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64)];
+
 /**
  * Levenshtein distance; any distance above `max` comes back as max + 1. With a finite `max` only the
  * diagonal band |i - j| <= max is computed (no cheaper path leaves it), and it stops once a whole row
@@ -32,8 +35,10 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
   if (Math.abs(m - n) > max) return max + 1;
   const band = Math.min(max, Math.max(m, n));
   const over = band + 1;
-  let previous = new Int32Array(n + 2).fill(over);
-  let current = new Int32Array(n + 2).fill(over);
+  if (rows[0].length < n + 2) rows = [new Int32Array(n + 2), new Int32Array(n + 2)];
+  let [previous, current] = rows;
+  previous.fill(over, 0, n + 2);
+  current.fill(over, 0, n + 2);
   for (let j = 0; j <= Math.min(n, band); j++) previous[j] = j;
   for (let i = 1; i <= m; i++) {
     const lo = Math.max(1, i - band);
