@@ -32,6 +32,8 @@ export interface Item {
   type?: string;
 }
 export type Collection = readonly Item[];
+/** The empty collection (results are never mutated, so one instance serves). */
+export const EMPTY: Collection = Object.freeze([]);
 
 export const STRING_LIKE: ReadonlySet<string> = new Set([
   'string',
@@ -140,10 +142,15 @@ export class Model {
     return out;
   }
 
-  /** The JSON property `key` ('valueString', 'name') of a value at `childrenPath`. */
-  property(childrenPath: string, key: string): Candidate | undefined {
+  private propertyTable(childrenPath: string): Map<string, Candidate | undefined> {
     let byKey = this.properties.get(childrenPath);
     if (!byKey) this.properties.set(childrenPath, (byKey = new Map<string, Candidate | undefined>()));
+    return byKey;
+  }
+
+  /** The JSON property `key` ('valueString', 'name') of a value at `childrenPath`. */
+  property(childrenPath: string, key: string): Candidate | undefined {
+    const byKey = this.propertyTable(childrenPath);
     if (byKey.has(key)) return byKey.get(key);
     const child = this.defs.children(childrenPath)?.byName.get(key);
     let out: Candidate | undefined;
@@ -205,52 +212,70 @@ export class Model {
     }
   }
 
-  /** Member navigation (`item.member`), as fhirpath.js's MemberInvocation does it. */
-  navigate(input: Collection, member: string): Item[] {
-    const out: Item[] = [];
+  /**
+   * Member navigation (`item.member`), as fhirpath.js's MemberInvocation does it. One navigator per
+   * member in an expression: it keeps the last type's resolution, since the items it sees share a type.
+   */
+  navigator(member: string): (input: Collection) => Collection {
+    // Resource type names are capitalised and element names are not: only a capitalised member can name
+    // the resource itself (`Appointment.status` at an Appointment) or a type at the expression's root.
+    const capital = member.charAt(0) !== member.charAt(0).toLowerCase();
+    const companionKey = `_${member}`;
+    // What fhirpath.js reads from a primitive's own value (`'abc'.length`): JavaScript properties.
+    const onString = member in String.prototype || /^\d+$/.test(member);
+    const onOther = member in Boolean.prototype;
+    const onNumber = FP_DECIMAL_MEMBERS.has(member);
     let lastPath: string | undefined;
     let lastCandidates: readonly Candidate[] | undefined;
-    for (const item of input) {
-      const obj = item.value;
-      if (item.childrenPath === undefined) {
-        // A primitive's members are its companion's (extension, id) in fhirpath.js; else nothing.
-        const comp = item.companion as Record<string, unknown> | undefined;
-        if ((comp !== undefined && comp !== null && comp[member] !== undefined) || hasProperty(obj, member))
-          throw new Unsupported('member of a primitive');
-        continue;
+    return (input) => {
+      if (input.length === 0) return EMPTY;
+      let out: Item[] | undefined;
+      for (let i = 0; i < input.length; i++) {
+        const item = input[i]!;
+        const path = item.childrenPath;
+        if (path === undefined) {
+          // A primitive's members are its companion's (extension, id) in fhirpath.js; else nothing.
+          const comp = item.companion as Record<string, unknown> | undefined;
+          const v = item.value;
+          const own =
+            typeof v === 'string'
+              ? onString && (v as unknown as Record<string, unknown>)[member] !== undefined
+              : typeof v === 'number'
+                ? onNumber
+                : typeof v === 'boolean' && onOther;
+          if ((comp !== undefined && comp !== null && comp[member] !== undefined) || own)
+            throw new Unsupported('member of a primitive');
+          continue;
+        }
+        const rec = item.value as Record<string, unknown>;
+        if (capital && rec['resourceType'] === member) {
+          (out ??= []).push(item);
+          continue;
+        }
+        let candidates: readonly Candidate[] | undefined;
+        if (path === lastPath) candidates = lastCandidates;
+        else {
+          candidates = this.resolve(path, member);
+          lastPath = path;
+          lastCandidates = candidates;
+        }
+        if (!candidates) {
+          // Not an element of this type: fhirpath.js still reads the JSON property; with none the result
+          // is empty.
+          if (capital || rec[member] !== undefined || rec[companionKey] !== undefined)
+            throw new Unsupported(`unknown member ${member} of ${path}`);
+          continue;
+        }
+        for (let j = 0; j < candidates.length; j++) {
+          const cand = candidates[j]!;
+          const raw = rec[cand.key];
+          const comp = rec[cand.companionKey];
+          if (raw === undefined && comp === undefined) continue;
+          this.pushProperty(cand, raw, comp, (out ??= []));
+        }
       }
-      const rec = obj as Record<string, unknown>;
-      // A member named like the resource's type is the resource itself (`Appointment.status`).
-      if (rec['resourceType'] === member) {
-        out.push(item);
-        continue;
-      }
-      let candidates: readonly Candidate[] | undefined;
-      if (item.childrenPath === lastPath) candidates = lastCandidates;
-      else {
-        candidates = this.resolve(item.childrenPath, member);
-        lastPath = item.childrenPath;
-        lastCandidates = candidates;
-      }
-      if (!candidates) {
-        // Not an element of this type: fhirpath.js still reads the JSON property, and a capitalised name
-        // may be a type at the root of the expression; with no such property the result is empty.
-        if (
-          member.charAt(0) !== member.charAt(0).toLowerCase() ||
-          rec[member] !== undefined ||
-          rec[`_${member}`] !== undefined
-        )
-          throw new Unsupported(`unknown member ${member} of ${item.childrenPath}`);
-        continue;
-      }
-      for (const cand of candidates) {
-        const raw = rec[cand.key];
-        const comp = rec[cand.companionKey];
-        if (raw === undefined && comp === undefined) continue;
-        this.pushProperty(cand, raw, comp, out);
-      }
-    }
-    return out;
+      return out ?? EMPTY;
+    };
   }
 
   /** children(): every child node, in JSON property order (fhirpath.js navigation.children). */
@@ -271,6 +296,7 @@ export class Model {
   }
 
   private childrenOf(rec: Record<string, unknown>, childrenPath: string, out: Item[]): void {
+    const byKey = this.propertyTable(childrenPath);
     for (const prop in rec) {
       if (prop === 'resourceType') continue;
       let key = prop;
@@ -278,7 +304,7 @@ export class Model {
         key = prop.slice(1);
         if (Object.prototype.hasOwnProperty.call(rec, key)) continue;
       }
-      const cand = this.property(childrenPath, key);
+      const cand = byKey.has(key) ? byKey.get(key) : this.property(childrenPath, key);
       if (!cand) throw new Unsupported(`unknown property ${key} of ${childrenPath}`);
       this.pushProperty(cand, rec[key], rec[`_${key}`], out);
     }
@@ -357,10 +383,19 @@ const FHIR_TO_SYSTEM: Readonly<Record<string, string>> = {
   Quantity: 'Quantity',
 };
 
-function hasProperty(v: unknown, member: string): boolean {
-  if (v === null || v === undefined) return false;
-  return (v as Record<string, unknown>)[member] !== undefined;
-}
+/**
+ * Properties of fhirpath.js 5's FP_Decimal_Native (what a FHIR integer or decimal is there), fields and
+ * methods along its prototype chain: navigating one of these from a number gives a node in fhirpath.js
+ * (`multipleBirth.value`), any other name nothing. mini-fhirpath-semantics.test.ts checks the list against
+ * the installed fhirpath.js.
+ */
+export const FP_DECIMAL_MEMBERS: ReadonlySet<string> = new Set([
+  ...['value', 'asStr', 'decimalPlaces', 'decimalPrecision', '_boundary', '_toNumber', 'abs', 'ceiling'],
+  ...['compare', 'constructor', 'decimalPlacesFromString', 'div', 'divToInt', 'equals', 'equivalentTo'],
+  ...['exp', 'floor', 'highBoundary', 'isInteger', 'ln', 'log', 'lowBoundary', 'minus', 'mod', 'mul'],
+  ...['negate', 'plus', 'power', 'round', 'sqrt', 'toBigInt', 'toDecimal', 'toJSON', 'toNumber'],
+  ...['toString', 'truncate', 'valueOf', ...Object.getOwnPropertyNames(Object.prototype)],
+]);
 
 const models = new WeakMap<Definitions, Model>();
 

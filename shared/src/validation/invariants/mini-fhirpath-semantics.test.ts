@@ -2,11 +2,13 @@
 // resources: singleton evaluation, where()'s criterion, equality with companions, type tests, children(),
 // string functions and the cases where fhirpath.js signals an error. Every pair must be decided by the mini
 // evaluator (no fallback) and give fhirpath.js's result, or fail where fhirpath.js fails.
+import { createRequire } from 'node:module';
 import fhirpath from 'fhirpath';
 import r4 from 'fhirpath/fhir-context/r4';
 import { describe, expect, test } from 'vitest';
 import { loadR4Definitions } from '../../node/index.js';
 import { compileMini, EvaluationError } from './mini-fhirpath.js';
+import { FP_DECIMAL_MEMBERS } from './mini-fhirpath-model.js';
 
 const patients: Record<string, unknown>[] = [
   {
@@ -99,6 +101,8 @@ const EXPRESSIONS = [
   'contact.children().count()',
   'name.given.children().count()',
   'name.unknownMember.exists()',
+  'multipleBirth.linkId.count()',
+  'descendants().concept.count()',
   // Types.
   'gender is code',
   'gender is string',
@@ -145,5 +149,20 @@ describe('mini FHIRPath semantics', () => {
       }
       expect(actual, JSON.stringify(p)).toEqual(expected);
     }
+  });
+
+  test('the members of a number are those of the installed fhirpath.js', () => {
+    // fhirpath.js/src/types.js is its CommonJS build; FP_Decimal_Native is what integers and decimals are.
+    const types = createRequire(import.meta.url)('fhirpath/src/types.js') as {
+      FP_Decimal_Native: { getDecimal(v: number): object };
+    };
+    const names: string[] = [];
+    for (
+      let o: object | null = types.FP_Decimal_Native.getDecimal(2.5);
+      o;
+      o = Object.getPrototypeOf(o) as object | null
+    )
+      names.push(...Object.getOwnPropertyNames(o));
+    expect(names.filter((n) => !FP_DECIMAL_MEMBERS.has(n))).toEqual([]);
   });
 });

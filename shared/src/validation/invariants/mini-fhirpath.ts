@@ -14,6 +14,7 @@
 import type { Definitions } from '../definitions/index.js';
 import {
   DATE_LIKE,
+  EMPTY,
   EvaluationError,
   NUMERIC,
   QUANTITY_LIKE,
@@ -40,7 +41,6 @@ interface Env {
 /** Evaluates against `focus`, which is also `$this` (the input of the expression or of a function argument). */
 type Evaluator = (focus: Collection, env: Env) => Collection;
 
-const EMPTY: Collection = Object.freeze([]);
 const TRUE: Collection = Object.freeze([Object.freeze({ value: true, type: 'System.Boolean' })]);
 const FALSE: Collection = Object.freeze([Object.freeze({ value: false, type: 'System.Boolean' })]);
 const B = (b: boolean | undefined): Collection => (b === undefined ? EMPTY : b ? TRUE : FALSE);
@@ -190,17 +190,21 @@ function single(c: Collection, what: string): Item | undefined {
   return c[0];
 }
 
-/** Regular expressions as fhirpath.js builds them (always Unicode mode; invalid patterns are errors there). */
-function regex(pattern: string, flags: string, cache: Map<string, RegExp>): RegExp {
+/**
+ * Regular expressions as fhirpath.js builds them (always Unicode mode; invalid patterns are errors there).
+ * The cache keeps failures too: an invalid pattern in a constraint fails on every element.
+ */
+function regex(pattern: string, flags: string, cache: Map<string, RegExp | EvaluationError>): RegExp {
   let re = cache.get(pattern);
   if (!re) {
     try {
       re = new RegExp(pattern, flags);
     } catch (error) {
-      throw new EvaluationError(`invalid regular expression: ${(error as Error).message}`);
+      re = new EvaluationError(`invalid regular expression: ${(error as Error).message}`);
     }
     cache.set(pattern, re);
   }
+  if (re instanceof EvaluationError) throw re;
   re.lastIndex = 0;
   return re;
 }
@@ -286,10 +290,18 @@ class Compiler {
   private p = 0;
   private readonly toks: Tok[];
   private readonly model: Model;
+  /** Evaluators whose result does not depend on the input (literals, unions of literals): their value. */
+  private readonly constants = new WeakMap<Evaluator, Collection>();
 
   constructor(toks: Tok[], model: Model) {
     this.toks = toks;
     this.model = model;
+  }
+
+  private constant(c: Collection): Evaluator {
+    const e: Evaluator = () => c;
+    this.constants.set(e, c);
+    return e;
   }
 
   private peek(): Tok {
@@ -438,7 +450,10 @@ class Compiler {
       this.take();
       const l = left;
       const r = this.typeTest();
-      left = (f, e) => distinct(l(f, e).concat(r(f, e)));
+      const cl = this.constants.get(l);
+      const cr = this.constants.get(r);
+      // `('C' | 'CM' | 'CD')`: computed once.
+      left = cl && cr ? this.constant(distinct(cl.concat(cr))) : (f, e) => distinct(l(f, e).concat(r(f, e)));
     }
     return left;
   }
@@ -518,17 +533,14 @@ class Compiler {
       base = inner;
     } else if (t.k === 'str') {
       this.take();
-      const c: Collection = [str(t.v)];
-      base = () => c;
+      base = this.constant([str(t.v)]);
     } else if (t.k === 'num') {
       this.take();
       const isDecimal = t.v.includes('.');
-      const c: Collection = [{ value: Number(t.v), type: isDecimal ? 'System.Decimal' : 'System.Integer' }];
-      base = () => c;
+      base = this.constant([{ value: Number(t.v), type: isDecimal ? 'System.Decimal' : 'System.Integer' }]);
     } else if (t.k === 'id' && (t.v === 'true' || t.v === 'false')) {
       this.take();
-      const c = t.v === 'true' ? TRUE : FALSE;
-      base = () => c;
+      base = this.constant(t.v === 'true' ? TRUE : FALSE);
     } else if (t.k === 'var') {
       this.take();
       if (t.v === '$this') base = (f) => f;
@@ -569,9 +581,8 @@ class Compiler {
       this.take();
       return this.fn(name.v, input, args);
     }
-    const member = name.v;
-    const model = this.model;
-    return (f, e) => model.navigate(input(f, e), member);
+    const navigate = this.model.navigator(name.v);
+    return (f, e) => navigate(input(f, e));
   }
 
   private fn(name: string, input: Evaluator, args: Evaluator[]): Evaluator {
@@ -682,7 +693,7 @@ class Compiler {
         // fhirpath.js runs resolve() only in its asynchronous mode, which the checker does not use.
         arity(0);
         return () => {
-          throw new EvaluationError('resolve() is asynchronous in fhirpath.js');
+          throw RESOLVE;
         };
       case 'toInteger':
         arity(0);
@@ -706,7 +717,7 @@ class Compiler {
       case 'matches': {
         // fhirpath.js: `new RegExp(regex, 'us').test(value)`, unanchored (FHIRPath N1 matches()).
         arity(1);
-        const cache = new Map<string, RegExp>();
+        const cache = new Map<string, RegExp | EvaluationError>();
         return (f, e) => {
           const pattern = toStr(a0!(f, e), name);
           const s = toStr(input(f, e), name);
@@ -716,7 +727,7 @@ class Compiler {
       }
       case 'replaceMatches': {
         arity(2);
-        const cache = new Map<string, RegExp>();
+        const cache = new Map<string, RegExp | EvaluationError>();
         return (f, e) => {
           const pattern = toStr(a0!(f, e), name);
           const substitution = toStr(a1!(f, e), name);
@@ -736,6 +747,10 @@ export type MiniEvaluator = (value: unknown, env: { resource: unknown; rootResou
 
 /** Stands for %resource in expressions that do not use it (never read). */
 const NO_ENV_ITEM: Item = { value: undefined };
+const NO_ENV: Env = { resource: NO_ENV_ITEM, rootResource: NO_ENV_ITEM, context: EMPTY };
+/** One instance: thrown for every numeric input (an error's stack trace costs more than the evaluation). */
+const NUMBER_INPUT = new EvaluationError('fhirpath.js cannot take a number as the input');
+const RESOLVE = new EvaluationError('resolve() is asynchronous in fhirpath.js');
 
 /**
  * Compiles `expression` for elements whose children live under `childrenPath` (a type name or a backbone
@@ -759,19 +774,23 @@ export function compileMini(
   if (!defs.children(childrenPath)) return undefined;
   const rootType = model.typeName({ value: undefined, childrenPath });
   const usesEnv = toks.some((t) => t.k === 'var' && (t.v === '%resource' || t.v === '%rootResource'));
+  const usesContext = toks.some((t) => t.k === 'var' && t.v === '%context');
   return (value, env) => {
     // fhirpath.js cannot take a bare number as the input of an expression with a base path (it wraps it
     // before its decimal support is set up): every such evaluation throws there.
-    if (typeof value === 'number') throw new EvaluationError('a number as the input');
+    if (typeof value === 'number') throw NUMBER_INPUT;
     // A primitive element (ElementDefinition.max, Narrative.div) is its own value, typed by its element.
     const root: Collection = [
       value !== null && typeof value === 'object' ? { value, childrenPath } : { value, type: rootType },
     ];
-    const e: Env = {
-      resource: usesEnv ? model.resourceItem(env.resource) : NO_ENV_ITEM,
-      rootResource: usesEnv ? model.resourceItem(env.rootResource) : NO_ENV_ITEM,
-      context: root,
-    };
+    const e: Env =
+      usesEnv || usesContext
+        ? {
+            resource: usesEnv ? model.resourceItem(env.resource) : NO_ENV_ITEM,
+            rootResource: usesEnv ? model.resourceItem(env.rootResource) : NO_ENV_ITEM,
+            context: root,
+          }
+        : NO_ENV;
     const result = evaluator(root, e);
     const out: unknown[] = new Array(result.length);
     for (let i = 0; i < result.length; i++) out[i] = result[i]!.value;
