@@ -7,7 +7,7 @@
 import type { ConstraintData, Definitions, ElementData } from '../definitions/index.js';
 import { FhirPathCompiler, type FhirPathProvider, type InvariantEnv } from './fhirpath-engine.js';
 import { fastPathFor, type FastPath } from './fast-paths.js';
-import { compileMini, Unsupported } from './mini-fhirpath.js';
+import { compileMini, EvaluationError, Unsupported } from './mini-fhirpath.js';
 import { checkDom3 } from './dom-3.js';
 
 /**
@@ -162,6 +162,11 @@ export class InvariantChecker {
           this.stats.fast++;
           a.hits++;
         } catch (error) {
+          // fhirpath.js fails on this input too: the constraint is not evaluated, as with fhirpath.js.
+          if (error instanceof EvaluationError) {
+            this.noteEngineError(constraint.key, error);
+            continue;
+          }
           if (!(error instanceof Unsupported)) throw error;
           this.stats.fallbacks++;
           // A fast path that mostly leaves the subset costs more than it saves: drop it once it has failed

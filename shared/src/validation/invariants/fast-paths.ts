@@ -90,43 +90,7 @@ const FAST_PATHS: Record<string, FastPath> = {
       if (distinct) return [true];
       return type === undefined ? [] : [false];
     },
-  // obs-7: when a component has the Observation's own code, there is no value[x]. Natively when there is
-  // no value or no component (nearly every Observation); both at once go to fhirpath.js (Coding
-  // intersection is deep equality there).
-  'value.empty() or component.code.where(coding.intersect(%resource.code.coding).exists()).empty()': (v) => {
-    const o = obj(v);
-    if (!o) throw new Unsupported('obs-7 on a non-object');
-    let hasValue = false;
-    for (const k in o) {
-      if (CHOICE_VALUE.test(k) && o[k] !== null && o[k] !== undefined) hasValue = true;
-    }
-    if (!hasValue) return [true];
-    const c = o['component'];
-    if (c === undefined || (Array.isArray(c) && c.length === 0)) return [true];
-    throw new Unsupported('obs-7 with a value and components');
-  },
-  // que-2: linkIds are unique across the whole item tree (only Questionnaire.item carries linkId).
-  'descendants().linkId.isDistinct()': (v) => {
-    const q = obj(v);
-    if (q?.['resourceType'] !== 'Questionnaire') throw new Unsupported('que-2 outside a Questionnaire');
-    const ids: string[] = [];
-    const stack: unknown[] = Array.isArray(q['item']) ? [...(q['item'] as unknown[])] : [];
-    while (stack.length > 0) {
-      const item = obj(stack.pop());
-      if (!item) continue;
-      const id = item['linkId'];
-      if (id !== undefined) {
-        if (typeof id !== 'string') throw new Unsupported('non-string linkId');
-        ids.push(id);
-      } else if (item['_linkId'] !== undefined) throw new Unsupported('linkId only as a companion');
-      if (Array.isArray(item['item'])) stack.push(...(item['item'] as unknown[]));
-    }
-    return [new Set(ids).size === ids.length];
-  },
 };
-
-/** value[x] and its primitive companion: valueQuantity, _valueString, ... */
-const CHOICE_VALUE = /^_?value[A-Z]/;
 
 function containedIds(root: unknown): unknown[] {
   const contained = obj(root)?.['contained'];

@@ -1,224 +1,66 @@
 /**
- * A small FHIRPath evaluator for the simple shapes most core invariants have (`a.empty() or b.exists()`,
- * `x implies y`, `code = 'home'`, `where(...)`, `count() > 1`), typed by the definitions index so choice
- * elements (`value` -> valueQuantity) and `_element` companions navigate as fhirpath.js does. It exists for
- * speed: fhirpath.js costs ~100 us per evaluation and ~4 ms per compile, and a 7 MB Bundle evaluates
- * 100,000+ invariants. Anything outside the subset either fails to compile (the expression then always
- * goes to fhirpath.js) or throws `Unsupported` at run time (that one evaluation goes to fhirpath.js), so
- * answers never differ from fhirpath.js's; invariants/mini-fhirpath.test.ts checks that on real data.
- * Semantics: FHIRPath N1 (http://hl7.org/fhirpath/N1/), three-valued logic and empty propagation.
+ * A FHIRPath evaluator for the core invariants, typed by the definitions index so choice elements
+ * (`value` -> valueQuantity) and `_element` companions navigate as fhirpath.js does. It exists for speed:
+ * fhirpath.js costs ~200 ms to load, ~4 ms per compile and ~100 us per evaluation, and a 7 MB Bundle
+ * evaluates 100,000+ invariants. It implements the FHIRPath N1 semantics the R4 invariants use (three-valued
+ * logic, empty propagation, singleton evaluation, type tests, the string, existence, filtering and
+ * combining functions) the way fhirpath.js 5 evaluates them (both operands of `and`/`or`/`implies` are
+ * evaluated, `where()` keeps items whose criterion's first item is truthy, ...), data model in
+ * ./mini-fhirpath-model.ts. Anything outside that either fails to compile (the expression then always goes
+ * to fhirpath.js) or throws `Unsupported` at run time (that one evaluation goes to fhirpath.js), so answers
+ * never differ from fhirpath.js's; where fhirpath.js fails it throws `EvaluationError`.
+ * invariants/mini-fhirpath.test.ts checks all of it against fhirpath.js on real data and crafted cases.
  */
 import type { Definitions } from '../definitions/index.js';
+import { isTrue, order, regex, single, toBool, toStr, truthy } from './mini-fhirpath-ops.js';
+import { tokenize, type Tok } from './mini-fhirpath-tokens.js';
+import {
+  EMPTY,
+  EvaluationError,
+  Unsupported,
+  collectionsEqual,
+  distinct,
+  itemsEqual,
+  modelFor,
+  type Collection,
+  type Item,
+  type Model,
+} from './mini-fhirpath-model.js';
 
-/** Thrown when an evaluation leaves the subset; the caller falls back to fhirpath.js. */
-export class Unsupported extends Error {
-  override readonly name = 'Unsupported';
-}
+export { EvaluationError, Unsupported } from './mini-fhirpath-model.js';
 
-/** One item of a collection: a JSON value plus its `_name` companion and its FHIR type. */
-interface Item {
-  value: unknown;
-  companion?: unknown;
-  /** Children path for complex values ('Quantity', 'Questionnaire.item'); undefined for primitives and literals. */
-  childrenPath?: string;
-  /** FHIR type code of primitives ('string', 'date'), or 'System.*' for literals. */
-  type?: string;
-}
-type Collection = Item[];
-/** %resource and %rootResource as items (built once per evaluation). */
+/** %resource, %rootResource and %context (built once per evaluation). */
 interface Env {
   resource: Item;
   rootResource: Item;
+  context: Collection;
 }
-type Evaluator = (focus: Collection, thisItem: Item | undefined, env: Env) => Collection;
+/** Evaluates against `focus`, which is also `$this` (the input of the expression or of a function argument). */
+type Evaluator = (focus: Collection, env: Env) => Collection;
 
-const STRING_LIKE = new Set([
-  'string',
-  'code',
-  'id',
-  'uri',
-  'url',
-  'canonical',
-  'oid',
-  'uuid',
-  'markdown',
-  'base64Binary',
-  'System.String',
-]);
-const NUMERIC = new Set([
-  'integer',
-  'decimal',
-  'positiveInt',
-  'unsignedInt',
-  'System.Integer',
-  'System.Decimal',
-]);
-const BOOLEAN = new Set(['boolean', 'System.Boolean']);
-
-// ---------- tokenizer ----------
-type Tok = { k: 'id' | 'str' | 'num' | 'op' | 'eof'; v: string };
-
-function tokenize(src: string): Tok[] | undefined {
-  const out: Tok[] = [];
-  let i = 0;
-  while (i < src.length) {
-    const c = src[i]!;
-    if (/\s/.test(c)) {
-      i++;
-      continue;
-    }
-    if (c === "'") {
-      let j = i + 1;
-      let s = '';
-      while (j < src.length && src[j] !== "'") {
-        if (src[j] === '\\') return undefined; // escapes: leave to fhirpath.js
-        s += src[j++];
-      }
-      if (j >= src.length) return undefined;
-      out.push({ k: 'str', v: s });
-      i = j + 1;
-      continue;
-    }
-    if (/[0-9]/.test(c)) {
-      const m = /^[0-9]+(\.[0-9]+)?/.exec(src.slice(i))!;
-      out.push({ k: 'num', v: m[0] });
-      i += m[0].length;
-      continue;
-    }
-    if (/[A-Za-z_]/.test(c)) {
-      const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(i))!;
-      out.push({ k: 'id', v: m[0] });
-      i += m[0].length;
-      continue;
-    }
-    const two = src.slice(i, i + 2);
-    if (two === '<=' || two === '>=' || two === '!=') {
-      out.push({ k: 'op', v: two });
-      i += 2;
-      continue;
-    }
-    if (c === '%') {
-      const m = /^%([A-Za-z][A-Za-z0-9]*)/.exec(src.slice(i));
-      if (m?.[1] === 'ucum') {
-        // %ucum is the UCUM system URI (FHIRPath for FHIR, https://hl7.org/fhir/R4/fhirpath.html#variables).
-        out.push({ k: 'str', v: 'http://unitsofmeasure.org' });
-        i += m[0].length;
-        continue;
-      }
-      if (!m || (m[1] !== 'resource' && m[1] !== 'rootResource')) return undefined;
-      out.push({ k: 'id', v: m[0] });
-      i += m[0].length;
-      continue;
-    }
-    if ('().,=<>|+'.includes(c)) {
-      out.push({ k: 'op', v: c });
-      i++;
-      continue;
-    }
-    return undefined; // $this, %vars, |, +, [, ... : not in the subset
-  }
-  out.push({ k: 'eof', v: '' });
-  return out;
-}
-
-// ---------- evaluation helpers ----------
-function bool(c: Collection): boolean | undefined {
-  if (c.length === 0) return undefined;
-  const only = c.length === 1 ? c[0]!.value : undefined;
-  if (typeof only === 'boolean' && (c[0]!.type === undefined || BOOLEAN.has(c[0]!.type))) return only;
-  throw new Unsupported('non-boolean collection as a boolean');
-}
-const B = (b: boolean | undefined): Collection =>
-  b === undefined ? [] : [{ value: b, type: 'System.Boolean' }];
-
-function primitiveOf(item: Item): string | number | boolean {
-  const v = item.value;
-  if (v === null || v === undefined || typeof v === 'object') throw new Unsupported('not a primitive value');
-  const t = item.type;
-  if (t === undefined || !(STRING_LIKE.has(t) || NUMERIC.has(t) || BOOLEAN.has(t)))
-    throw new Unsupported(`comparison on ${t ?? 'complex'}`);
-  return v as string | number | boolean;
-}
-
-function equal(a: Collection, b: Collection): boolean | undefined {
-  if (a.length === 0 || b.length === 0) return undefined;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = primitiveOf(a[i]!);
-    const y = primitiveOf(b[i]!);
-    if (typeof x !== typeof y) throw new Unsupported('mixed-type equality');
-    if (x !== y) return false;
-  }
-  return true;
-}
-
-const DATE_LIKE = new Set(['date', 'dateTime', 'instant']);
-const QUANTITY_LIKE = new Set([
-  'Quantity',
-  'SimpleQuantity',
-  'Age',
-  'Duration',
-  'Count',
-  'Distance',
-  'MoneyQuantity',
-]);
-/** A date or a dateTime without a time: 2020, 2020-05, 2020-05-17. */
-const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-/** A dateTime to the second with a time zone (what instants and most dateTimes look like). */
-const FULL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
-/**
- * FHIRPath order of two date/dateTime values (N1 6.2, "Comparison"): negative, 0 or positive; undefined
- * when they are equal up to the coarser precision of two different precisions (the result is empty).
- * Dates without a time compare component by component; full dateTimes only when they are written alike
- * (same length, same time zone), where text order is time order. Anything else is left to fhirpath.js.
- */
-function compareDates(a: unknown, b: unknown): number | undefined {
-  if (typeof a !== 'string' || typeof b !== 'string') throw new Unsupported('date comparison on non-strings');
-  if (PARTIAL_DATE.test(a) && PARTIAL_DATE.test(b)) {
-    const n = Math.min(a.length, b.length);
-    const x = a.slice(0, n);
-    const y = b.slice(0, n);
-    if (x !== y) return x < y ? -1 : 1;
-    return a.length === b.length ? 0 : undefined;
-  }
-  if (a.length === b.length && FULL_DATE_TIME.test(a) && FULL_DATE_TIME.test(b)) {
-    const tz = a.length - (a.endsWith('Z') ? 1 : 6);
-    if (a.slice(tz) === b.slice(tz) && a.indexOf('.') === b.indexOf('.')) return a < b ? -1 : a > b ? 1 : 0;
-  }
-  throw new Unsupported('date comparison across precisions or time zones');
-}
-
-/**
- * Two quantities in the same UCUM code: their values' order. (fhirpath.js does not order quantities
- * without a unit numerically: `{value: 2} <= {value: 1}` is true there, so those stay with it.)
- */
-function compareQuantities(a: unknown, b: unknown): number {
-  const x = a as Record<string, unknown> | null;
-  const y = b as Record<string, unknown> | null;
-  if (!x || !y || typeof x !== 'object' || typeof y !== 'object' || Array.isArray(x) || Array.isArray(y))
-    throw new Unsupported('quantity shape');
-  if (typeof x['value'] !== 'number' || typeof y['value'] !== 'number')
-    throw new Unsupported('quantity without a value');
-  for (const k of Object.keys(x).concat(Object.keys(y))) {
-    if (k !== 'value' && k !== 'unit' && k !== 'system' && k !== 'code')
-      throw new Unsupported(`quantity with ${k}`);
-  }
-  const same = x['system'] === y['system'] && x['code'] === y['code'] && x['unit'] === y['unit'];
-  const ucum = x['system'] === 'http://unitsofmeasure.org' && typeof x['code'] === 'string';
-  if (!same || !ucum) throw new Unsupported('quantities in different or non-UCUM units');
-  return x['value'] - y['value'];
-}
+const TRUE: Collection = Object.freeze([Object.freeze({ value: true, type: 'System.Boolean' })]);
+const FALSE: Collection = Object.freeze([Object.freeze({ value: false, type: 'System.Boolean' })]);
+const B = (b: boolean | undefined): Collection => (b === undefined ? EMPTY : b ? TRUE : FALSE);
+const str = (s: string): Item => ({ value: s, type: 'System.String' });
+const int = (n: number): Item => ({ value: n, type: 'System.Integer' });
 
 // ---------- parser / compiler ----------
 class Compiler {
   private p = 0;
   private readonly toks: Tok[];
-  private readonly defs: Definitions;
+  private readonly model: Model;
+  /** Evaluators whose result does not depend on the input (literals, unions of literals): their value. */
+  private readonly constants = new WeakMap<Evaluator, Collection>();
 
-  constructor(toks: Tok[], defs: Definitions) {
+  constructor(toks: Tok[], model: Model) {
     this.toks = toks;
-    this.defs = defs;
+    this.model = model;
+  }
+
+  private constant(c: Collection): Evaluator {
+    const e: Evaluator = () => c;
+    this.constants.set(e, c);
+    return e;
   }
 
   private peek(): Tok {
@@ -231,6 +73,7 @@ class Compiler {
     const t = this.peek();
     return t.k === 'op' && t.v === v;
   }
+  /** A keyword operator (after a complete operand an identifier can only be one). */
   private isWord(v: string): boolean {
     const t = this.peek();
     return t.k === 'id' && t.v === v;
@@ -246,18 +89,20 @@ class Compiler {
     return e;
   }
 
+  // Boolean operators: fhirpath.js evaluates both operands (so an error on either side is an error), then
+  // applies the three-valued tables of FHIRPath N1 6.5.
   private implies(): Evaluator {
     let left = this.or();
     while (this.isWord('implies')) {
       this.take();
       const l = left;
       const r = this.or();
-      left = (f, t, e) => {
-        const a = bool(l(f, t, e));
-        if (a === false) return B(true);
-        const b = bool(r(f, t, e));
+      left = (f, e) => {
+        const a = toBool(l(f, e));
+        const b = toBool(r(f, e));
+        if (a === false) return TRUE;
         if (a === true) return B(b);
-        return b === true ? B(true) : [];
+        return b === true ? TRUE : EMPTY;
       };
     }
     return left;
@@ -271,17 +116,16 @@ class Compiler {
       const r = this.and();
       left =
         op === 'or'
-          ? (f, t, e) => {
-              const a = bool(l(f, t, e));
-              if (a === true) return B(true);
-              const b = bool(r(f, t, e));
-              if (b === true) return B(true);
-              return a === false && b === false ? B(false) : [];
+          ? (f, e) => {
+              const a = toBool(l(f, e));
+              const b = toBool(r(f, e));
+              if (a === true || b === true) return TRUE;
+              return a === false && b === false ? FALSE : EMPTY;
             }
-          : (f, t, e) => {
-              const a = bool(l(f, t, e));
-              const b = bool(r(f, t, e));
-              return a === undefined || b === undefined ? [] : B(a !== b);
+          : (f, e) => {
+              const a = toBool(l(f, e));
+              const b = toBool(r(f, e));
+              return a === undefined || b === undefined ? EMPTY : B(a !== b);
             };
     }
     return left;
@@ -293,31 +137,33 @@ class Compiler {
       this.take();
       const l = left;
       const r = this.membership();
-      left = (f, t, e) => {
-        const a = bool(l(f, t, e));
-        if (a === false) return B(false);
-        const b = bool(r(f, t, e));
-        if (b === false) return B(false);
-        return a === true && b === true ? B(true) : [];
+      left = (f, e) => {
+        const a = toBool(l(f, e));
+        const b = toBool(r(f, e));
+        if (a === false || b === false) return FALSE;
+        return a === true && b === true ? TRUE : EMPTY;
       };
     }
     return left;
   }
 
-  /** `a in b` / `a contains b`: membership of a single item (empty left or right item: empty). */
+  /** `a in b` / `a contains b` (fhirpath.js collections.in / contains). */
   private membership(): Evaluator {
     let left = this.equality();
-    while (this.isWord('in') || (this.isWord('contains') && this.toks[this.p - 1]?.v !== '.')) {
+    while (this.isWord('in') || this.isWord('contains')) {
       const op = this.take().v;
       const l = left;
       const r = this.equality();
-      left = (f, t, e) => {
-        let item = l(f, t, e);
-        let coll = r(f, t, e);
-        if (op === 'contains') [item, coll] = [coll, item];
-        if (item.length === 0) return [];
-        if (item.length > 1) throw new Unsupported('membership of a collection');
-        return B(coll.some((x) => equal([item[0]!], [x]) === true));
+      left = (f, e) => {
+        const a = l(f, e);
+        const b = r(f, e);
+        const [item, coll] = op === 'in' ? [a, b] : [b, a];
+        if (item.length === 0) return EMPTY;
+        if (coll.length === 0) return FALSE;
+        if (item.length > 1) throw new EvaluationError(`${op}: a collection where a single item is expected`);
+        const x = item[0]!;
+        for (const y of coll) if (itemsEqual(y, x)) return TRUE;
+        return FALSE;
       };
     }
     return left;
@@ -329,8 +175,8 @@ class Compiler {
       const op = this.take().v;
       const l = left;
       const r = this.comparison();
-      left = (f, t, e) => {
-        const eq = equal(l(f, t, e), r(f, t, e));
+      left = (f, e) => {
+        const eq = collectionsEqual(l(f, e), r(f, e));
         return B(eq === undefined ? undefined : op === '=' ? eq : !eq);
       };
     }
@@ -343,82 +189,95 @@ class Compiler {
       const op = this.take().v;
       const l = left;
       const r = this.union();
-      left = (f, t, e) => {
-        const a = l(f, t, e);
-        const b = r(f, t, e);
-        if (a.length === 0 || b.length === 0) return [];
-        if (a.length > 1 || b.length > 1) throw new Unsupported('comparison of collections');
-        const x = a[0]!;
-        const y = b[0]!;
-        // Numbers, plus the date and quantity shapes whose order is plain (per-1, rng-2): other dates,
-        // times and quantities have precision, time-zone and unit rules; fhirpath.js decides them.
-        let order: number | undefined;
-        if (
-          NUMERIC.has(x.type ?? '') &&
-          NUMERIC.has(y.type ?? '') &&
-          typeof x.value === 'number' &&
-          typeof y.value === 'number'
-        ) {
-          order = x.value - y.value;
-        } else if (DATE_LIKE.has(x.type ?? '') && DATE_LIKE.has(y.type ?? '')) {
-          order = compareDates(x.value, y.value);
-          if (order === undefined) return [];
-        } else if (
-          x.childrenPath !== undefined &&
-          x.childrenPath === y.childrenPath &&
-          QUANTITY_LIKE.has(x.childrenPath)
-        ) {
-          order = compareQuantities(x.value, y.value);
-        } else {
-          throw new Unsupported('non-numeric comparison');
-        }
-        return B(op === '<' ? order < 0 : op === '<=' ? order <= 0 : op === '>' ? order > 0 : order >= 0);
+      left = (f, e) => {
+        const a = l(f, e);
+        const b = r(f, e);
+        if (a.length === 0 || b.length === 0) return EMPTY;
+        if (a.length > 1 || b.length > 1) throw new EvaluationError('comparison of a collection');
+        const o = order(a[0]!, b[0]!);
+        if (o === undefined) return EMPTY;
+        return B(op === '<' ? o < 0 : op === '<=' ? o <= 0 : op === '>' ? o > 0 : o >= 0);
       };
     }
     return left;
   }
 
-  /** `a | b`: union without duplicates (primitive equality). */
+  /** `a | b`: union without duplicates (FHIRPath equality). */
   private union(): Evaluator {
-    let left = this.additive();
+    let left = this.typeTest();
     while (this.isOp('|')) {
       this.take();
       const l = left;
-      const r = this.additive();
-      left = (f, t, e) => {
-        const out: Collection = [];
-        for (const x of [...l(f, t, e), ...r(f, t, e)])
-          if (!out.some((y) => equal([x], [y]) === true)) out.push(x);
-        return out;
-      };
+      const r = this.typeTest();
+      const cl = this.constants.get(l);
+      const cr = this.constants.get(r);
+      // `('C' | 'CM' | 'CD')`: computed once.
+      left = cl && cr ? this.constant(distinct(cl.concat(cr))) : (f, e) => distinct(l(f, e).concat(r(f, e)));
     }
     return left;
   }
 
-  /** `a + b` on integers (org-1's `identifier.count() + name.count()`); anything else leaves the subset. */
+  /** `a is T`, `a as T`. */
+  private typeTest(): Evaluator {
+    let left = this.additive();
+    while (this.isWord('is') || this.isWord('as')) {
+      const op = this.take().v;
+      left = this.typeFn(op, left, this.typeSpecifier());
+    }
+    return left;
+  }
+
+  private typeSpecifier(): ReturnType<Model['typeSpecifier']> {
+    const t = this.take();
+    if (t.k !== 'id') throw new Unsupported('type name expected');
+    let text = t.v;
+    if (this.isOp('.')) {
+      this.take();
+      const n = this.take();
+      if (n.k !== 'id') throw new Unsupported('type name expected');
+      text += `.${n.v}`;
+    }
+    return this.model.typeSpecifier(text);
+  }
+
+  private typeFn(op: string, input: Evaluator, spec: ReturnType<Model['typeSpecifier']>): Evaluator {
+    const model = this.model;
+    if (op === 'ofType') return (f, e) => input(f, e).filter((item) => model.is(item, spec, true));
+    return (f, e) => {
+      const item = single(input(f, e), op);
+      if (item === undefined) return EMPTY;
+      const is = model.is(item, spec);
+      return op === 'is' ? B(is) : is ? [item] : EMPTY;
+    };
+  }
+
+  /** `a + b` on integers, `a & b` on strings (empty as ''). */
   private additive(): Evaluator {
     let left = this.term();
-    while (this.isOp('+')) {
-      this.take();
+    while (this.isOp('+') || this.isOp('&')) {
+      const op = this.take().v;
       const l = left;
       const r = this.term();
-      left = (f, t, e) => {
-        const a = l(f, t, e);
-        const b = r(f, t, e);
-        if (a.length === 0 || b.length === 0) return [];
-        if (a.length > 1 || b.length > 1) throw new Unsupported('addition of collections');
-        const x = a[0]!;
-        const y = b[0]!;
-        if (
-          x.type !== 'System.Integer' ||
-          y.type !== 'System.Integer' ||
-          typeof x.value !== 'number' ||
-          typeof y.value !== 'number'
-        ) {
-          throw new Unsupported('addition of non-integers');
-        }
-        return [{ value: x.value + y.value, type: 'System.Integer' }];
-      };
+      left =
+        op === '&'
+          ? (f, e) => [str((toStr(l(f, e), '&') ?? '') + (toStr(r(f, e), '&') ?? ''))]
+          : (f, e) => {
+              const a = l(f, e);
+              const b = r(f, e);
+              if (a.length === 0 || b.length === 0) return EMPTY;
+              if (a.length > 1 || b.length > 1) throw new Unsupported('addition of collections');
+              const x = a[0]!;
+              const y = b[0]!;
+              if (
+                x.type !== 'System.Integer' ||
+                y.type !== 'System.Integer' ||
+                typeof x.value !== 'number' ||
+                typeof y.value !== 'number'
+              ) {
+                throw new Unsupported('addition of non-integers');
+              }
+              return [int(x.value + y.value)];
+            };
     }
     return left;
   }
@@ -433,17 +292,22 @@ class Compiler {
       base = inner;
     } else if (t.k === 'str') {
       this.take();
-      const item: Item = { value: t.v, type: 'System.String' };
-      base = () => [item];
+      base = this.constant([str(t.v)]);
     } else if (t.k === 'num') {
       this.take();
       const isDecimal = t.v.includes('.');
-      const item: Item = { value: Number(t.v), type: isDecimal ? 'System.Decimal' : 'System.Integer' };
-      base = () => [item];
+      base = this.constant([{ value: Number(t.v), type: isDecimal ? 'System.Decimal' : 'System.Integer' }]);
     } else if (t.k === 'id' && (t.v === 'true' || t.v === 'false')) {
       this.take();
-      const item: Item = { value: t.v === 'true', type: 'System.Boolean' };
-      base = () => [item];
+      base = this.constant(t.v === 'true' ? TRUE : FALSE);
+    } else if (t.k === 'var') {
+      this.take();
+      if (t.v === '$this') base = (f) => f;
+      else if (t.v === '%context') base = (_f, e) => e.context;
+      else {
+        const which = t.v === '%resource' ? 'resource' : 'rootResource';
+        base = (_f, e) => [e[which]];
+      }
     } else if (t.k === 'id') {
       base = this.invocation((f) => f);
     } else {
@@ -462,6 +326,11 @@ class Compiler {
     if (name.k !== 'id') throw new Unsupported('identifier expected');
     if (this.isOp('(')) {
       this.take();
+      if (name.v === 'is' || name.v === 'as' || name.v === 'ofType') {
+        const spec = this.typeSpecifier();
+        this.expect(')');
+        return this.typeFn(name.v, input, spec);
+      }
       const args: Evaluator[] = [];
       while (!this.isOp(')')) {
         args.push(this.implies());
@@ -471,129 +340,159 @@ class Compiler {
       this.take();
       return this.fn(name.v, input, args);
     }
-    const member = name.v;
-    const defs = this.defs;
-    if (member === '%resource' || member === '%rootResource') {
-      const which = member === '%resource' ? 'resource' : 'rootResource';
-      return (_f, _t, e) => [e[which]];
-    }
-    return (f, t, e) => navigate(defs, input(f, t, e), member);
+    const navigate = this.model.navigator(name.v);
+    return (f, e) => navigate(input(f, e));
   }
 
   private fn(name: string, input: Evaluator, args: Evaluator[]): Evaluator {
-    const arity = (n: number): void => {
-      if (args.length !== n) throw new Unsupported(`${name} with ${args.length} arguments`);
+    const arity = (...n: number[]): void => {
+      if (!n.includes(args.length)) throw new Unsupported(`${name} with ${args.length} arguments`);
     };
+    const model = this.model;
+    const [a0, a1, a2] = args;
     switch (name) {
       case 'exists':
-        if (args.length === 1) {
-          const crit = args[0]!;
-          return (f, t, e) => B(input(f, t, e).some((item) => bool(crit([item], item, e)) === true));
-        }
-        arity(0);
-        return (f, t, e) => B(input(f, t, e).length > 0);
+        arity(0, 1);
+        if (a0) return (f, e) => B(input(f, e).some((item) => truthy(a0([item], e))));
+        return (f, e) => B(input(f, e).length > 0);
       case 'empty':
         arity(0);
-        return (f, t, e) => B(input(f, t, e).length === 0);
+        return (f, e) => B(input(f, e).length === 0);
       case 'not':
         arity(0);
-        return (f, t, e) => {
-          const b = bool(input(f, t, e));
-          return b === undefined ? [] : B(!b);
+        return (f, e) => {
+          const b = toBool(input(f, e));
+          return b === undefined ? EMPTY : B(!b);
         };
       case 'hasValue':
         arity(0);
-        return (f, t, e) => {
-          const c = input(f, t, e);
+        return (f, e) => {
+          const c = input(f, e);
+          const v = c[0]?.value;
           return B(
             c.length === 1 &&
               c[0]!.childrenPath === undefined &&
-              c[0]!.value !== null &&
-              c[0]!.value !== undefined &&
-              typeof c[0]!.value !== 'object',
+              v !== null &&
+              v !== undefined &&
+              typeof v !== 'object',
           );
         };
       case 'trace':
-        if (args.length < 1 || args.length > 2) throw new Unsupported('trace arguments');
+        arity(1, 2);
         return input;
       case 'count':
         arity(0);
-        return (f, t, e) => [{ value: input(f, t, e).length, type: 'System.Integer' }];
-      case 'where': {
+        return (f, e) => [int(input(f, e).length)];
+      case 'where':
         arity(1);
-        const crit = args[0]!;
-        return (f, t, e) => input(f, t, e).filter((item) => bool(crit([item], item, e)) === true);
-      }
-      case 'all': {
+        return (f, e) => input(f, e).filter((item) => truthy(a0!([item], e)));
+      case 'select':
         arity(1);
-        const crit = args[0]!;
-        return (f, t, e) => B(input(f, t, e).every((item) => bool(crit([item], item, e)) === true));
-      }
-      case 'startsWith':
-      case 'contains': {
+        return (f, e) => input(f, e).flatMap((item) => a0!([item], e));
+      case 'all':
         arity(1);
-        const arg = args[0]!;
-        return (f, t, e) => {
-          const c = input(f, t, e);
-          if (c.length === 0) return [];
-          if (c.length > 1) throw new Unsupported(`${name} on a collection`);
-          const s = primitiveOf(c[0]!);
-          const a = arg(f, t, e);
-          if (a.length !== 1) throw new Unsupported(`${name} argument`);
-          const x = primitiveOf(a[0]!);
-          if (typeof s !== 'string' || typeof x !== 'string') throw new Unsupported(`${name} on non-strings`);
-          return B(name === 'startsWith' ? s.startsWith(x) : s.includes(x));
+        return (f, e) => {
+          for (const item of input(f, e)) if (!isTrue(a0!([item], e))) return FALSE;
+          return TRUE;
         };
-      }
+      case 'allFalse':
+        arity(0);
+        return (f, e) => {
+          for (const item of input(f, e)) {
+            if (item.value === true) return FALSE;
+            if (item.value !== false) throw new EvaluationError('allFalse() on a non-Boolean');
+          }
+          return TRUE;
+        };
+      case 'iif':
+        arity(2, 3);
+        return (f, e) => {
+          const c = input(f, e);
+          if (isTrue(a0!(c, e))) return a1!(c, e);
+          return a2 ? a2(c, e) : EMPTY;
+        };
       case 'first':
         arity(0);
-        return (f, t, e) => input(f, t, e).slice(0, 1);
-      case 'select': {
-        arity(1);
-        const proj = args[0]!;
-        return (f, t, e) => input(f, t, e).flatMap((item) => proj([item], item, e));
-      }
-      case 'isDistinct':
-        // Primitive items only (strings, numbers, booleans of one kind); complex items go to fhirpath.js.
+        return (f, e) => input(f, e).slice(0, 1);
+      case 'tail':
         arity(0);
-        return (f, t, e) => {
-          const c = input(f, t, e);
-          const seen = new Set<string | number | boolean>();
-          let kind: string | undefined;
-          for (const item of c) {
-            const v = primitiveOf(item);
-            if (kind !== undefined && kind !== typeof v) throw new Unsupported('isDistinct over mixed kinds');
-            kind = typeof v;
-            seen.add(v);
-          }
-          return B(seen.size === c.length);
+        return (f, e) => input(f, e).slice(1);
+      case 'distinct':
+        arity(0);
+        return (f, e) => distinct(input(f, e));
+      case 'isDistinct':
+        arity(0);
+        return (f, e) => {
+          const c = input(f, e);
+          return B(distinct(c).length === c.length);
+        };
+      case 'combine':
+        arity(1);
+        return (f, e) => input(f, e).concat(a0!(f, e));
+      case 'intersect':
+        arity(1);
+        return (f, e) => {
+          const a = input(f, e);
+          const b = a0!(f, e);
+          if (a.length === 0 || b.length === 0) return EMPTY;
+          return distinct(a).filter((x) => b.some((y) => itemsEqual(x, y)));
+        };
+      case 'children':
+        arity(0);
+        return (f, e) => model.children(input(f, e));
+      case 'descendants':
+        arity(0);
+        return (f, e) => {
+          const out: Item[] = [];
+          for (let level = model.children(input(f, e)); level.length > 0; level = model.children(level))
+            for (const item of level) out.push(item);
+          return out;
+        };
+      case 'resolve':
+        // fhirpath.js runs resolve() only in its asynchronous mode, which the checker does not use.
+        arity(0);
+        return () => {
+          throw RESOLVE;
+        };
+      case 'toInteger':
+        arity(0);
+        return (f, e) => {
+          const item = single(input(f, e), 'toInteger');
+          const v = item?.value;
+          if (v === true || v === false) return [int(v ? 1 : 0)];
+          if (typeof v === 'number') return Number.isInteger(v) ? [int(v)] : EMPTY;
+          if (typeof v === 'string' && /^[+-]?\d+$/.test(v)) return [int(parseInt(v, 10))];
+          return EMPTY;
+        };
+      case 'startsWith':
+      case 'contains':
+        arity(1);
+        return (f, e) => {
+          const x = toStr(a0!(f, e), name);
+          const s = toStr(input(f, e), name);
+          if (x === undefined || s === undefined) return EMPTY;
+          return B(name === 'startsWith' ? s.startsWith(x) : s.includes(x));
         };
       case 'matches': {
-        // fhirpath.js: `new RegExp(regex, 's').test(value)`, unanchored (FHIRPath N1 matches()).
+        // fhirpath.js: `new RegExp(regex, 'us').test(value)`, unanchored (FHIRPath N1 matches()).
         arity(1);
-        const arg = args[0]!;
-        const cache = new Map<string, RegExp>();
-        return (f, t, e) => {
-          const c = input(f, t, e);
-          if (c.length === 0) return [];
-          if (c.length > 1) throw new Unsupported('matches on a collection');
-          const s = c[0]!.value;
-          const a = arg(f, t, e);
-          if (a.length !== 1 || typeof a[0]!.value !== 'string' || a[0]!.value === '')
-            throw new Unsupported('matches argument');
-          if (typeof s !== 'string' || s === '' || !STRING_LIKE.has(c[0]!.type ?? ''))
-            throw new Unsupported('matches on a non-string');
-          const pattern = a[0]!.value;
-          let re = cache.get(pattern);
-          if (!re) {
-            try {
-              re = new RegExp(pattern, 's');
-            } catch {
-              throw new Unsupported('regular expression JavaScript does not accept');
-            }
-            cache.set(pattern, re);
-          }
-          return B(re.test(s));
+        const cache = new Map<string, RegExp | EvaluationError>();
+        return (f, e) => {
+          const pattern = toStr(a0!(f, e), name);
+          const s = toStr(input(f, e), name);
+          if (pattern === undefined || s === undefined) return EMPTY;
+          return B(regex(pattern, 'us', cache).test(s));
+        };
+      }
+      case 'replaceMatches': {
+        arity(2);
+        const cache = new Map<string, RegExp | EvaluationError>();
+        return (f, e) => {
+          const pattern = toStr(a0!(f, e), name);
+          const substitution = toStr(a1!(f, e), name);
+          const s = toStr(input(f, e), name);
+          if (pattern === undefined || substitution === undefined || s === undefined) return EMPTY;
+          return [str(s.replace(regex(pattern, 'gu', cache), substitution))];
         };
       }
       default:
@@ -602,101 +501,15 @@ class Compiler {
   }
 }
 
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-interface Candidate {
-  key: string;
-  companionKey: string;
-  kind: 'primitive' | 'resource' | 'complex';
-  type: string | undefined;
-  childrenPath: string | undefined;
-}
-/** Member resolutions per definitions instance: childrenPath -> member -> candidates (or undefined: unknown). */
-const resolutions = new WeakMap<Definitions, Map<string, Map<string, Candidate[] | undefined>>>();
-
-function resolve(defs: Definitions, childrenPath: string, member: string): Candidate[] | undefined {
-  let byPath = resolutions.get(defs);
-  if (!byPath) resolutions.set(defs, (byPath = new Map<string, Map<string, Candidate[] | undefined>>()));
-  let byMember = byPath.get(childrenPath);
-  if (!byMember) byPath.set(childrenPath, (byMember = new Map<string, Candidate[] | undefined>()));
-  if (byMember.has(member)) return byMember.get(member);
-  const table = defs.children(childrenPath);
-  let out: Candidate[] | undefined;
-  if (table) {
-    const direct = table.byName.get(member);
-    const keys: string[] = [];
-    if (direct && !direct.isChoice) keys.push(member);
-    else {
-      const choice = table.elements.find((e) => e.isChoice && e.name === `${member}[x]`);
-      if (choice) for (const t of choice.element.types ?? []) keys.push(member + capitalise(t.code));
-    }
-    if (keys.length > 0) {
-      out = [];
-      for (const key of keys) {
-        const child = table.byName.get(key);
-        if (!child) continue;
-        const type = child.type;
-        const kind = type ? defs.type(type)?.kind : undefined;
-        out.push({
-          key,
-          companionKey: `_${key}`,
-          kind: kind === 'resource' ? 'resource' : kind === 'primitive-type' ? 'primitive' : 'complex',
-          type,
-          childrenPath: child.isBackbone ? child.childrenPath : type,
-        });
-      }
-    }
-  }
-  byMember.set(member, out);
-  return out;
-}
-
-/** Member navigation over JSON typed by the definitions (choice elements and `_name` companions included). */
-function navigate(defs: Definitions, input: Collection, member: string): Collection {
-  const out: Collection = [];
-  for (const item of input) {
-    const obj = item.value;
-    if (obj === null || typeof obj !== 'object' || Array.isArray(obj) || item.childrenPath === undefined) {
-      if (item.childrenPath === undefined && item.companion === undefined) continue; // primitives have no members here
-      throw new Unsupported('member of a primitive');
-    }
-    const candidates = resolve(defs, item.childrenPath, member);
-    if (!candidates) throw new Unsupported(`unknown member ${member} of ${item.childrenPath}`);
-    const rec = obj as Record<string, unknown>;
-    for (const cand of candidates) {
-      const raw = rec[cand.key];
-      const comp = rec[cand.companionKey];
-      if (raw === undefined && comp === undefined) continue;
-      const push = (v: unknown, c: unknown): void => {
-        if ((v === null || v === undefined) && (c === null || c === undefined)) return;
-        if (cand.kind === 'resource') {
-          // A resource-typed element (Bundle.entry.resource): typed by its own resourceType.
-          const rt = (v as Record<string, unknown> | null)?.['resourceType'];
-          if (typeof rt !== 'string' || !defs.children(rt))
-            throw new Unsupported('resource without a known type');
-          out.push({ value: v, childrenPath: rt });
-        } else if (cand.kind === 'primitive') {
-          out.push({ value: v ?? null, companion: c ?? undefined, type: cand.type });
-        } else {
-          out.push({ value: v, childrenPath: cand.childrenPath });
-        }
-      };
-      if (Array.isArray(raw) || Array.isArray(comp)) {
-        const a = Array.isArray(raw) ? raw : [];
-        const b = Array.isArray(comp) ? comp : [];
-        for (let i = 0; i < Math.max(a.length, b.length); i++) push(a[i], b[i]);
-      } else {
-        push(raw, comp);
-      }
-    }
-  }
-  return out;
-}
-
 /** A compiled fast evaluator: value of the element (its JSON) -> FHIRPath result as plain values. */
 export type MiniEvaluator = (value: unknown, env: { resource: unknown; rootResource: unknown }) => unknown[];
+
+/** Stands for %resource in expressions that do not use it (never read). */
+const NO_ENV_ITEM: Item = { value: undefined };
+const NO_ENV: Env = { resource: NO_ENV_ITEM, rootResource: NO_ENV_ITEM, context: EMPTY };
+/** One instance: thrown for every numeric input (an error's stack trace costs more than the evaluation). */
+const NUMBER_INPUT = new EvaluationError('fhirpath.js cannot take a number as the input');
+const RESOLVE = new EvaluationError('resolve() is asynchronous in fhirpath.js');
 
 /**
  * Compiles `expression` for elements whose children live under `childrenPath` (a type name or a backbone
@@ -709,34 +522,35 @@ export function compileMini(
 ): MiniEvaluator | undefined {
   const toks = tokenize(expression);
   if (!toks) return undefined;
+  const model = modelFor(defs);
   let evaluator: Evaluator;
   try {
-    evaluator = new Compiler(toks, defs).compileAll();
+    evaluator = new Compiler(toks, model).compileAll();
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
   }
   if (!defs.children(childrenPath)) return undefined;
-  const asItem = (r: unknown): Item => {
-    const rt = (r as Record<string, unknown> | null)?.['resourceType'];
-    if (typeof rt !== 'string') throw new Unsupported('%resource without a type');
-    return { value: r, childrenPath: rt };
-  };
-  const usesEnv = toks.some((t) => t.k === 'id' && t.v.startsWith('%'));
-  const noEnv: Env = {
-    get resource(): Item {
-      throw new Unsupported('no environment');
-    },
-    get rootResource(): Item {
-      throw new Unsupported('no environment');
-    },
-  };
+  const rootType = model.typeName({ value: undefined, childrenPath });
+  const usesEnv = toks.some((t) => t.k === 'var' && (t.v === '%resource' || t.v === '%rootResource'));
+  const usesContext = toks.some((t) => t.k === 'var' && t.v === '%context');
   return (value, env) => {
-    const root: Item = { value, childrenPath };
-    const e: Env = usesEnv
-      ? { resource: asItem(env.resource), rootResource: asItem(env.rootResource) }
-      : noEnv;
-    const result = evaluator([root], root, e);
+    // fhirpath.js cannot take a bare number as the input of an expression with a base path (it wraps it
+    // before its decimal support is set up): every such evaluation throws there.
+    if (typeof value === 'number') throw NUMBER_INPUT;
+    // A primitive element (ElementDefinition.max, Narrative.div) is its own value, typed by its element.
+    const root: Collection = [
+      value !== null && typeof value === 'object' ? { value, childrenPath } : { value, type: rootType },
+    ];
+    const e: Env =
+      usesEnv || usesContext
+        ? {
+            resource: usesEnv ? model.resourceItem(env.resource) : NO_ENV_ITEM,
+            rootResource: usesEnv ? model.resourceItem(env.rootResource) : NO_ENV_ITEM,
+            context: root,
+          }
+        : NO_ENV;
+    const result = evaluator(root, e);
     const out: unknown[] = new Array(result.length);
     for (let i = 0; i < result.length; i++) out[i] = result[i]!.value;
     return out;
