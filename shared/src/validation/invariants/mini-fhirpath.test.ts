@@ -249,7 +249,7 @@ describe('invariant fast paths', () => {
         },
       },
     });
-    const validator = createValidator({ definitions, rules: [probe] });
+    const validator = createValidator({ definitions, fhirpath: defaultFhirPathProvider, rules: [probe] });
     for (const { name, text } of corpus()) {
       const issues = validator
         .validate(text, { fileName: name })
