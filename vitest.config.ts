@@ -9,7 +9,8 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@wheelhouse\/shared\/node$/, replacement: `${sharedSrc}node/index.ts` },
-      { find: /^@wheelhouse\/shared\/([a-z-]+)$/, replacement: `${sharedSrc}$1/index.ts` },
+      // Subpaths, nested ones too (@wheelhouse/shared/node/engine), map to their src/<path>/index.ts.
+      { find: /^@wheelhouse\/shared\/([a-z-]+(?:\/[a-z-]+)*)$/, replacement: `${sharedSrc}$1/index.ts` },
       { find: /^@wheelhouse\/shared$/, replacement: `${sharedSrc}index.ts` },
     ],
   },

@@ -7,6 +7,8 @@ import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createValidator, type Definitions, type Terminology, type Validator } from '@wheelhouse/shared/validation';
 import { loadR4Definitions, loadR4Terminology } from '@wheelhouse/shared/node';
+// Static: the VS Code bundle has no node_modules to load fhirpath.js from on demand.
+import { staticFhirPathProvider, type FhirPathProvider } from '@wheelhouse/shared/fhirpath';
 import { registerDiagnostics } from './features/diagnostics.js';
 import { createEngines } from './features/engines.js';
 import { createValidationPool } from './worker/pool.js';
@@ -35,13 +37,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   // The engine is set up on first use (the definitions index is a few MB); a failure is told once, then the
   // server stays up without diagnostics.
   let validator: Validator | undefined;
-  let core: { definitions: Definitions; terminology: Terminology } | undefined;
+  let core: { definitions: Definitions; terminology: Terminology; fhirpath: FhirPathProvider } | undefined;
   let setupFailed = false;
   const getValidator = (): Validator | undefined => {
     if (validator || setupFailed) return validator;
     try {
       const started = Date.now();
-      core = { definitions: loadR4Definitions(options.definitionsFile), terminology: loadR4Terminology(options.terminologyFile) };
+      core = { definitions: loadR4Definitions(options.definitionsFile), terminology: loadR4Terminology(options.terminologyFile), fhirpath: staticFhirPathProvider };
       validator = createValidator(core);
       connection.console.info(`FHIR R4 definitions and terminology loaded in ${Date.now() - started} ms`);
     } catch (error) {

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { CancellationTokenSource } from 'vscode-languageserver/node';
 import { createValidator, ValidationCancelledError } from '@wheelhouse/shared/validation';
-import { loadR4Definitions, loadR4Terminology } from '@wheelhouse/shared/node';
+import { loadR4Definitions, loadR4Terminology, nodeFhirPathProvider } from '@wheelhouse/shared/node';
 import { createValidationPool, WorkerUnavailableError, type ValidationPool } from '../src/worker/pool.js';
 import { ensureHoverData, FULL_CAPABILITIES, startSession } from './lsp-client.js';
 
@@ -41,6 +41,7 @@ describe('validation worker', () => {
     const inProcess = createValidator({
       definitions: loadR4Definitions(),
       terminology: loadR4Terminology(),
+      fhirpath: nodeFhirPathProvider,
     }).validate(PATIENT, { fileName: 'p.json' });
     const viaWorker = await pool.validate(PATIENT, { fileName: 'p.json' });
     expect(viaWorker.issues.map((i) => [i.ruleId, i.offset])).toEqual(

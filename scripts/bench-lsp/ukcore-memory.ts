@@ -9,6 +9,7 @@ import {
   loadR4Definitions,
   loadR4Terminology,
   loadValidationConformance,
+  nodeFhirPathProvider as fhirpath,
 } from '../../shared/dist/node/index.js';
 import { createValidator } from '../../shared/dist/validation/index.js';
 
@@ -22,7 +23,7 @@ const rssMb = (): number =>
 const baseline = rssMb();
 const definitions = loadR4Definitions();
 const terminology = loadR4Terminology();
-const validator = createValidator({ definitions, terminology });
+const validator = createValidator({ definitions, terminology, fhirpath });
 validator.validate('{ "resourceType": "Patient", "gender": "female" }');
 const core = rssMb();
 // An empty cache directory: snapshots are generated, not read from a previous run's cache.
@@ -35,7 +36,7 @@ const conformance = loadValidationConformance({
 });
 if (!conformance) throw new Error('unreachable: a workspace was given');
 const generated = conformance.store.generateAllSnapshots();
-const withUkCore = createValidator({ definitions, terminology, conformance: conformance.store });
+const withUkCore = createValidator({ definitions, terminology, fhirpath, conformance: conformance.store });
 withUkCore.validate(
   '{ "resourceType": "Patient", "meta": { "profile": ["https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient"] }, "gender": "female" }',
 );

@@ -26,12 +26,12 @@ if (mode) {
   type Check = (this: unknown, applicable: { fast?: unknown }[], value: unknown, env: unknown) => unknown;
   const validation = (await import(join(repo, 'shared', 'dist', 'validation', 'index.js'))) as {
     rules: RuleLike[];
-    createValidator(deps: { definitions: unknown; terminology: unknown; rules: RuleLike[] }): { validate(text: string, o: { fileName: string }): { issues: unknown[] } };
+    createValidator(deps: { definitions: unknown; terminology: unknown; fhirpath: unknown; rules: RuleLike[] }): { validate(text: string, o: { fileName: string }): { issues: unknown[] } };
   };
-  const node = (await import(join(repo, 'shared', 'dist', 'node', 'index.js'))) as { loadR4Definitions(): object; loadR4Terminology(): unknown };
+  const node = (await import(join(repo, 'shared', 'dist', 'node', 'index.js'))) as { loadR4Definitions(): object; loadR4Terminology(): unknown; nodeFhirPathProvider: object };
   const inv = (await import(join(repo, 'shared', 'dist', 'validation', 'invariants', 'index.js'))) as {
     InvariantChecker: { prototype: { check: Check } };
-    invariantCheckerFor(definitions: object): { stats: unknown };
+    invariantCheckerFor(definitions: object, provider: object): { stats: unknown };
   };
   if (mode === 'fhirpath-only') {
     // Benchmark only: hide the fast paths so every invariant goes to fhirpath.js.
@@ -42,11 +42,11 @@ if (mode) {
   }
   const definitions = node.loadR4Definitions();
   const rules = mode === 'no-invariants' ? validation.rules.filter((r) => r.id !== 'invariant') : validation.rules;
-  const validator = validation.createValidator({ definitions, terminology: node.loadR4Terminology(), rules });
+  const validator = validation.createValidator({ definitions, terminology: node.loadR4Terminology(), fhirpath: node.nodeFhirPathProvider, rules });
   const result = validator.validate(readFileSync(file, 'utf8'), { fileName: file });
   const cpu = process.cpuUsage(cpu0);
   console.log(
-    JSON.stringify({ wallMs: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, issues: result.issues.length, stats: inv.invariantCheckerFor(definitions).stats }),
+    JSON.stringify({ wallMs: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, issues: result.issues.length, stats: inv.invariantCheckerFor(definitions, node.nodeFhirPathProvider).stats }),
   );
 } else {
   const runs = Number(runsArg ?? 5);

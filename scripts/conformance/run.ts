@@ -27,9 +27,9 @@ if (!existsSync(engine)) {
   process.exit(2);
 }
 
-const validation = (await import(engine)) as { createValidator(deps: { definitions: unknown; terminology: unknown }): ValidatorLike };
-const node = (await import(join(repo, 'shared', 'dist', 'node', 'index.js'))) as { loadR4Definitions(): unknown; loadR4Terminology(): unknown };
-const validator = validation.createValidator({ definitions: node.loadR4Definitions(), terminology: node.loadR4Terminology() });
+const validation = (await import(engine)) as { createValidator(deps: { definitions: unknown; terminology: unknown; fhirpath: unknown }): ValidatorLike };
+const node = (await import(join(repo, 'shared', 'dist', 'node', 'index.js'))) as { loadR4Definitions(): unknown; loadR4Terminology(): unknown; nodeFhirPathProvider: unknown };
+const validator = validation.createValidator({ definitions: node.loadR4Definitions(), terminology: node.loadR4Terminology(), fhirpath: node.nodeFhirPathProvider });
 const result = runConformance(validator, values.cases);
 console.log(formatReport(result, values.verbose));
 writeFileSync(values.out, `${JSON.stringify({ ...result, details: result.details }, null, 1)}\n`);

@@ -16,11 +16,11 @@ if (!existsSync(join(dist, 'identifiers', 'index.js')) || !existsSync(join(domai
   );
   process.exit(2);
 }
-const { checkIdentifier, isIdentifierKind, ukCoreFactsFromIndex } = (await import(
+const { checkIdentifier, isIdentifierKind } = (await import(
   join(dist, 'identifiers', 'index.js')
 )) as typeof Identifiers;
 const { createValidator, rules } = (await import(join(dist, 'validation', 'index.js'))) as typeof Validation;
-const { loadR4Definitions } = (await import(join(dist, 'node', 'index.js'))) as typeof NodeAdapters;
+const { loadR4Definitions, nodeFhirPathProvider, ukCoreFactsFromIndex } = (await import(join(dist, 'node', 'index.js'))) as typeof NodeAdapters;
 
 interface Vector {
   kind: string;
@@ -61,6 +61,7 @@ if (existsSync(example)) {
   const text = readFileSync(example, 'utf8');
   const v = createValidator({
     definitions: loadR4Definitions(),
+    fhirpath: nodeFhirPathProvider,
     rules: rules.filter((r) => nhsIds.has(r.id)),
   });
   for (let i = 0; i < 20; i++) v.validate(text, { settings: { ukCore } }); // warm-up

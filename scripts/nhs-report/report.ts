@@ -5,7 +5,6 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type * as Identifiers from '../../shared/dist/identifiers/index.js';
 import type * as NodeAdapters from '../../shared/dist/node/index.js';
 import type * as Validation from '../../shared/dist/validation/index.js';
 
@@ -41,8 +40,7 @@ const {
   rules,
   NHS_ENGINE_RULE_IDS: NHS_RULES,
 } = (await import(join(dist, 'validation', 'index.js'))) as typeof Validation;
-const { loadR4Definitions } = (await import(join(dist, 'node', 'index.js'))) as typeof NodeAdapters;
-const { ukCoreFactsFromIndex } = (await import(join(dist, 'identifiers', 'index.js'))) as typeof Identifiers;
+const { loadR4Definitions, nodeFhirPathProvider, ukCoreFactsFromIndex } = (await import(join(dist, 'node', 'index.js'))) as typeof NodeAdapters;
 
 const CONFORMANCE = new Set([
   'StructureDefinition',
@@ -62,6 +60,7 @@ const CONFORMANCE = new Set([
 const ukCore = ukCoreFactsFromIndex(JSON.parse(readFileSync(values.index, 'utf8')));
 const validator = createValidator({
   definitions: loadR4Definitions(),
+  fhirpath: nodeFhirPathProvider,
   rules: rules.filter((r) => NHS_RULES.has(r.id)),
 });
 

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadR4Definitions, loadR4Terminology } from '../../shared/dist/node/index.js';
+import { loadR4Definitions, loadR4Terminology, nodeFhirPathProvider as fhirpath } from '../../shared/dist/node/index.js';
 import { loadCoreDefinitionEntries, readTgz } from '../../shared/dist/node/packages/index.js';
 import { ConformanceStore, conformanceResourcesIn, parseJsonResource } from '../../shared/dist/packages/index.js';
 import { fhirXmlToJson } from '../../shared/dist/xml/index.js';
@@ -71,7 +71,7 @@ const run = (id: string, module: string, file: string, expected: Expected, store
     return;
   }
   const text = readFileSync(join(files, file), 'utf8');
-  const validator = createValidator({ definitions, terminology, conformance: store });
+  const validator = createValidator({ definitions, terminology, fhirpath, conformance: store });
   const ours = validator.validate(text, { fileName: file, profiles }).issues.filter((i) => i.severity === 'error');
   const expectedValid = own === 0;
   const agree = expectedValid === (ours.length === 0);

@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadR4Definitions, loadR4Terminology, loadValidationConformance } from '../../shared/dist/node/index.js';
+import { loadR4Definitions, loadR4Terminology, loadValidationConformance, nodeFhirPathProvider as fhirpath } from '../../shared/dist/node/index.js';
 import { createValidator } from '../../shared/dist/validation/index.js';
 
 const { values, positionals } = parseArgs({
@@ -36,7 +36,7 @@ t = performance.now();
 const generated = conformance.store.generateAllSnapshots();
 const snapshotMs = performance.now() - t;
 const snapshotProblems = [...conformance.store.snapshotMessages()];
-const validator = createValidator({ definitions, terminology, conformance: conformance.store });
+const validator = createValidator({ definitions, terminology, fhirpath, conformance: conformance.store });
 
 // Examples rarely claim a profile in meta.profile; like the IG publisher's example check, each one is
 // also validated against the folder's own profile for its resource type (`<Prefix>-<Type>`, or the

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { defaultDefinitionsFile, loadR4Definitions } from '../src/node/definitions.js';
 import { defaultTerminologyFile, loadR4Terminology } from '../src/node/terminology.js';
+import { nodeFhirPathProvider } from '../src/node/fhirpath.js';
 import { createValidator, type ConformanceSource, type Rule, type Validator } from '../src/validation/index.js';
 
 export const definitionsFile = defaultDefinitionsFile();
@@ -20,7 +21,7 @@ let cachedTerminology: ReturnType<typeof loadR4Terminology> | undefined;
 
 export function validator(rules?: readonly Rule[], conformance?: ConformanceSource): Validator {
   const terminology = existsSync(defaultTerminologyFile()) ? { terminology: (cachedTerminology ??= loadR4Terminology()) } : {};
-  return createValidator({ definitions: definitions(), ...terminology, ...(rules ? { rules } : {}), ...(conformance ? { conformance } : {}) });
+  return createValidator({ definitions: definitions(), fhirpath: nodeFhirPathProvider, ...terminology, ...(rules ? { rules } : {}), ...(conformance ? { conformance } : {}) });
 }
 
 /** Validates a JSON value (or text) and returns the issues of one rule as `location: message`. */

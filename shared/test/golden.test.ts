@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { createLineIndex } from '../src/validation/index.js';
 import { loadValidationConformance } from '../src/node/packages/validation.js';
+import { ukCoreFactsFromIndex } from '../src/identifiers/ukcore-index.js';
 import { definitions, definitionsMissing, validator } from './engine.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -23,10 +24,16 @@ function cases(kind: 'valid' | 'invalid'): [string, string][] {
   return out;
 }
 
-/** Engine settings for a fixture, from <name>.settings beside it (JSON), for rules that settings switch on. */
+/**
+ * Engine settings for a fixture, from <name>.settings beside it (JSON), for rules that settings switch on.
+ * A `ukCore` there is ukcore-index/1 JSON, indexed as hosts do (loadEngineOptions): the engine takes facts.
+ */
 function settingsOf(file: string): { settings?: Record<string, unknown> } {
   const f = file.replace(/\.(json|xml)$/, '.settings');
-  return existsSync(f) ? { settings: JSON.parse(readFileSync(f, 'utf8')) as Record<string, unknown> } : {};
+  if (!existsSync(f)) return {};
+  const settings = JSON.parse(readFileSync(f, 'utf8')) as Record<string, unknown>;
+  if (settings['ukCore'] !== undefined) settings['ukCore'] = ukCoreFactsFromIndex(settings['ukCore']);
+  return { settings };
 }
 
 describe.skipIf(definitionsMissing !== undefined)('fixtures', () => {

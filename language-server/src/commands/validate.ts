@@ -105,15 +105,17 @@ export const validateCommand: Command = {
       if (!(await collectFiles(resolve(io.cwd, p), files, io))) ioFailure = true;
     }
 
-    const [{ createValidator, createLineIndex }, { loadR4Definitions, loadR4Terminology, loadValidationConformance, loadEngineOptions, ConfigFileError }] = await Promise.all([
+    // The lean Node entry (issue 3): fhirpath.js, the config schema (zod) and the package loader load only
+    // when this run needs them.
+    const [{ createValidator, createLineIndex }, { loadR4Definitions, loadR4Terminology, loadValidationConformanceOnDemand, loadEngineOptionsOnDemand, ConfigFileError, nodeFhirPathProvider }] = await Promise.all([
       import('@wheelhouse/shared/validation'),
-      import('@wheelhouse/shared/node'),
+      import('@wheelhouse/shared/node/engine'),
     ]);
     // wheelhouse.config.json (found from --workspace or the current folder upwards): the same file the
     // language server reads, so CI and the editor agree (issue 4).
     let engine;
     try {
-      engine = loadEngineOptions(resolve(io.cwd, values.workspace ?? '.'));
+      engine = await loadEngineOptionsOnDemand(resolve(io.cwd, values.workspace ?? '.'));
     } catch (error) {
       if (!(error instanceof ConfigFileError)) throw error;
       io.stderr(`wheelhouse validate: ${error.message}\n`);
@@ -127,7 +129,7 @@ export const validateCommand: Command = {
     const profiles = [...engine.options.profiles, ...(values.profile ?? [])];
     const definitions = loadR4Definitions();
     // Packages, workspace profiles and value sets (issue 6); undefined when nothing asks for them.
-    const conformance = loadValidationConformance({ definitions, packages: [...configPackages, ...(values.package ?? [])], fhirCache: values['fhir-cache'], workspaces: values.workspace ? [values.workspace] : [], profiles });
+    const conformance = await loadValidationConformanceOnDemand({ definitions, packages: [...configPackages, ...(values.package ?? [])], fhirCache: values['fhir-cache'], workspaces: values.workspace ? [values.workspace] : [], profiles });
     for (const i of conformance?.issues ?? []) io.stderr(`wheelhouse validate: ${i.message}\n`);
     // Core value sets for required bindings; without them the binding rules skip (said once on stderr).
     let terminology;
@@ -138,6 +140,8 @@ export const validateCommand: Command = {
     }
     const validator = createValidator({
       definitions,
+      // fhirpath.js loads only if an invariant leaves the engine's own evaluators (start-up, issue 3).
+      fhirpath: nodeFhirPathProvider,
       ...(conformance ? { conformance: conformance.store } : {}),
       ...(terminology ? { terminology } : {}),
     });

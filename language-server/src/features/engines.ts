@@ -8,6 +8,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadValidationConformance } from '@wheelhouse/shared/node';
+import type { FhirPathProvider } from '@wheelhouse/shared/fhirpath';
 import { createValidator, type Definitions, type Terminology, type Validator } from '@wheelhouse/shared/validation';
 import type { ConfigFiles } from './config-file.js';
 import type { DocumentEngine } from './diagnostics.js';
@@ -18,7 +19,7 @@ const CONFORMANCE_TYPES = /"resourceType"\s*:\s*"(StructureDefinition|ValueSet|C
 
 export interface EnginesDeps {
   /** The core data (loaded on first use); undefined when it could not be loaded (already told). */
-  core(): { definitions: Definitions; terminology: Terminology } | undefined;
+  core(): { definitions: Definitions; terminology: Terminology; fhirpath: FhirPathProvider } | undefined;
   /** The core-only validator built from `core()`. */
   coreValidator(): Validator | undefined;
   folders(): readonly string[];

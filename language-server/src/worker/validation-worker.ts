@@ -13,6 +13,8 @@ import {
   type Validator,
 } from '@wheelhouse/shared/validation';
 import { loadR4Definitions, loadR4Terminology, loadValidationConformance } from '@wheelhouse/shared/node';
+// Static: the bundled worker (extension-vscode dist/) has no node_modules to load fhirpath.js from on demand.
+import { staticFhirPathProvider } from '@wheelhouse/shared/fhirpath';
 
 interface Setup {
   definitionsFile?: string;
@@ -28,7 +30,7 @@ interface Job {
 }
 
 const setup = (workerData ?? {}) as Setup;
-let core: { definitions: Definitions; terminology: Terminology } | undefined;
+let core: { definitions: Definitions; terminology: Terminology; fhirpath: typeof staticFhirPathProvider } | undefined;
 /** One validator per conformance set ('' = the core only); the server sends few distinct ones (one per folder). */
 const validators = new Map<string, Validator>();
 
@@ -39,6 +41,7 @@ function validatorFor(conformance: Job['conformance']): Validator {
   core ??= {
     definitions: loadR4Definitions(setup.definitionsFile),
     terminology: loadR4Terminology(setup.terminologyFile),
+    fhirpath: staticFhirPathProvider,
   };
   // The server has already reported this set's package issues; here they would be said twice.
   const loaded = conformance ? loadValidationConformance({ definitions: core.definitions, ...conformance }) : undefined;

@@ -147,25 +147,3 @@ export function parseConfig(text: string, options: ParseConfigOptions = {}): Par
   }
   return { ok: true, config: parsed.data, warnings };
 }
-
-/** Formats problems as `file:line:column: message` lines. */
-export function formatConfigProblems(fileName: string, problems: readonly ConfigProblem[]): string {
-  return problems.map((p) => `${fileName}:${p.line}:${p.column}: ${p.message}`).join('\n');
-}
-
-/** The engine options a config implies (CLI and language server pass these to validate()). */
-export function configToValidateOptions(config: WheelhouseConfig): {
-  profiles: string[];
-  rules: Record<string, 'error' | 'warning' | 'information' | 'off'>;
-  settings: { pdsCompatibility: boolean; allowUnresolvedExtensionDomains: string[]; fhirVersion: string };
-} {
-  return {
-    profiles: [...config.profiles],
-    rules: { ...config.rules },
-    settings: {
-      pdsCompatibility: config.pdsCompatibility,
-      allowUnresolvedExtensionDomains: [...config.allowUnresolvedExtensionDomains],
-      fhirVersion: config.fhirVersion,
-    },
-  };
-}

@@ -1,10 +1,10 @@
 /**
  * The `wheelhouse.config.json` schema: one file read by the CLI and the language server (STYLE.md 6).
  * This file imports only zod so the build step (scripts/config-schema.ts) can run it with plain Node.
+ * The defaults without zod (DEFAULT_CONFIG, CONFIG_FILE_NAME) are in ./defaults.ts.
  */
 import { z } from 'zod';
 
-export const CONFIG_FILE_NAME = 'wheelhouse.config.json';
 export const DEFAULT_CATALOGUE_REPOSITORY = 'wheelhouse-nhs/wheelhouse';
 export const DEFAULT_CATALOGUE_URL = 'https://wheelhouse-nhs.github.io/wheelhouse';
 
@@ -92,9 +92,6 @@ export type WheelhouseConfig = z.infer<typeof WheelhouseConfigSchema>;
 /** What a user may write (defaults optional). */
 export type WheelhouseConfigInput = z.input<typeof WheelhouseConfigSchema>;
 export type RuleSetting = z.infer<typeof RuleSettingSchema>;
-
-/** The config used when no file is found. */
-export const DEFAULT_CONFIG: WheelhouseConfig = Object.freeze(WheelhouseConfigSchema.parse({}));
 
 /** JSON Schema (draft 2020-12) of the config, for editors; written to shared/schemas by the build. */
 export function configJsonSchema(): Record<string, unknown> {

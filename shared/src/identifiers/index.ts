@@ -11,6 +11,8 @@ export * from './ubrn.js';
 export * from './systems.js';
 export * from './canonical.js';
 export * from './verification-status.js';
+// UK Core facts (types, indexing); the zod-validated file reader ukCoreFactsFromIndex is ./ukcore-index.ts,
+// outside this barrel, which the engine's rules import (validation starts without zod, issue 3).
 export * from './ukcore-facts.js';
 export * from './hl7v2.js';
 export * from './http-headers.js';

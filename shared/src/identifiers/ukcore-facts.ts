@@ -2,59 +2,15 @@
  * UK Core facts the NHS rules need (canonical URLs and their status, the CareConnect -> UK Core map,
  * required bindings, invariants, identifier slices). Read from a `ukcore-index/1` JSON file extracted
  * from https://github.com/NHSDigital/FHIR-R4-UKCORE-STAGING-MAIN; injected, never loaded here (STYLE.md 7).
+ * No zod at run time: the engine imports this module; the schema and the validating entry point
+ * (ukCoreFactsFromIndex) are in ./ukcore-index.ts, which only hosts that read an index file load (issue 3).
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { UkCoreIndexSchema } from './ukcore-index.js';
 
-const StatusSchema = z.enum(['active', 'draft', 'retired', 'unknown']);
-
-const ConceptSchema = z.object({ code: z.string(), display: z.string().optional() });
-
-export const UkCoreIndexSchema = z.object({
-  format: z.literal('ukcore-index/1'),
-  profiles: z.array(
-    z.object({
-      url: z.string(),
-      status: StatusSchema,
-      type: z.string().optional(),
-      version: z.string().optional(),
-    }),
-  ),
-  extensions: z.array(
-    z.object({
-      url: z.string(),
-      status: StatusSchema,
-      context: z.array(z.string()).optional(),
-      version: z.string().optional(),
-    }),
-  ),
-  requiredBindings: z
-    .array(z.object({ structure: z.string(), path: z.string(), valueSet: z.string() }))
-    .default([]),
-  constraints: z
-    .array(
-      z.object({
-        structure: z.string(),
-        path: z.string(),
-        key: z.string(),
-        severity: z.enum(['error', 'warning']),
-        expression: z.string(),
-        human: z.string().optional(),
-      }),
-    )
-    .default([]),
-  codeSystems: z
-    .record(
-      z.string(),
-      z.object({ url: z.string(), status: StatusSchema, concepts: z.array(ConceptSchema).nullable() }),
-    )
-    .default({}),
-  careConnectToUKCore: z
-    .object({ profiles: z.array(z.object({ careconnect: z.string(), ukcore: z.string().nullable() })) })
-    .default({ profiles: [] }),
-});
 export type UkCoreIndex = z.infer<typeof UkCoreIndexSchema>;
 
-export type UkCoreStatus = z.infer<typeof StatusSchema>;
+export type UkCoreStatus = UkCoreIndex['profiles'][number]['status'];
 
 export interface UkCoreCanonical {
   url: string;
@@ -83,14 +39,8 @@ export class UkCoreIndexError extends Error {
   }
 }
 
-/** Validates parsed `ukcore-index/1` JSON and indexes it; throws UkCoreIndexError naming each bad field. */
-export function ukCoreFactsFromIndex(json: unknown): UkCoreFacts {
-  const parsed = UkCoreIndexSchema.safeParse(json);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new UkCoreIndexError(`Not a ukcore-index/1 file: ${issues.slice(0, 3).join('; ')}`, issues);
-  }
-  const index = parsed.data;
+/** Indexes a `ukcore-index/1` object already validated (ukCoreFactsFromIndex in ./ukcore-index.ts validates). */
+export function indexUkCoreFacts(index: UkCoreIndex): UkCoreFacts {
   const canonicals = new Map<string, UkCoreCanonical>();
   for (const p of index.profiles) canonicals.set(p.url, { url: p.url, status: p.status, kind: 'profile' });
   for (const e of index.extensions)

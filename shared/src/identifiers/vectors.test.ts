@@ -2,7 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { checkIdentifier, isIdentifierKind, ukCoreFactsFromIndex } from './index.js';
+import { checkIdentifier, isIdentifierKind } from './index.js';
+import { ukCoreFactsFromIndex } from './ukcore-index.js';
 
 const domain = fileURLToPath(new URL('../../../../shared/domain/', import.meta.url));
 const present = existsSync(`${domain}test-vectors.json`) && existsSync(`${domain}ukcore-index.json`);

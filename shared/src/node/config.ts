@@ -1,54 +1,28 @@
-/** Finds and reads wheelhouse.config.json (and the UK Core index it names) from the file system. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+/**
+ * Reads and validates wheelhouse.config.json (zod, via ../config/parse.ts) and the UK Core index it names.
+ * The zod-free part (finding the file, defaults, loadEngineOptionsOnDemand) is ./config-file.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG } from '../config/defaults.js';
+import { parseConfig, type ConfigProblem, type ParseConfigOptions } from '../config/parse.js';
+import type { WheelhouseConfig } from '../config/schema.js';
+import type { UkCoreFacts } from '../identifiers/ukcore-facts.js';
+import { ukCoreFactsFromIndex } from '../identifiers/ukcore-index.js';
 import {
-  CONFIG_FILE_NAME,
-  configToValidateOptions,
-  DEFAULT_CONFIG,
-  formatConfigProblems,
-  parseConfig,
-  type ConfigProblem,
-  type ParseConfigOptions,
-  type WheelhouseConfig,
-} from '../config/index.js';
-import { ukCoreFactsFromIndex, type UkCoreFacts } from '../identifiers/index.js';
+  ConfigFileError,
+  engineOptionsFor,
+  findConfigFile,
+  type EngineOptionsFromConfig,
+  type LoadedConfig,
+} from './config-file.js';
 
-/** Thrown when a config file exists but cannot be read or is invalid; `problems` are located. */
-export class ConfigFileError extends Error {
-  override readonly name = 'ConfigFileError';
-  constructor(
-    readonly file: string,
-    readonly problems: readonly ConfigProblem[],
-  ) {
-    super(
-      `Invalid ${CONFIG_FILE_NAME}:\n${formatConfigProblems(file, problems)}\nFix the file or see docs/configuration.md.`,
-    );
-  }
-}
-
-/** The nearest wheelhouse.config.json at or above `from` (a file or a directory), or undefined. */
-export function findConfigFile(from: string): string | undefined {
-  let dir = resolve(from);
-  try {
-    if (!statSync(dir).isDirectory()) dir = dirname(dir);
-  } catch {
-    dir = dirname(dir);
-  }
-  for (;;) {
-    const candidate = join(dir, CONFIG_FILE_NAME);
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
-
-export interface LoadedConfig {
-  /** The file read, or undefined when none was found (defaults apply). */
-  file: string | undefined;
-  config: WheelhouseConfig;
-  warnings: readonly ConfigProblem[];
-}
+export {
+  ConfigFileError,
+  findConfigFile,
+  type EngineOptionsFromConfig,
+  type LoadedConfig,
+} from './config-file.js';
 
 /** Reads the config that applies to `from`; defaults when there is none; throws ConfigFileError when it is bad. */
 export function loadConfig(from: string, options: ParseConfigOptions = {}): LoadedConfig {
@@ -107,24 +81,6 @@ export function loadUkCoreFacts(loaded: LoadedConfig): UkCoreFacts | undefined {
   }
 }
 
-/** Engine options implied by the config that applies to `from`, for `validate()` (CLI and language server). */
-export interface EngineOptionsFromConfig {
-  file: string | undefined;
-  config: WheelhouseConfig;
-  options: {
-    profiles: string[];
-    rules: Record<string, 'error' | 'warning' | 'information' | 'off'>;
-    settings: {
-      pdsCompatibility: boolean;
-      allowUnresolvedExtensionDomains: string[];
-      fhirVersion: string;
-      ukCore?: UkCoreFacts;
-    };
-  };
-  /** Human-readable warnings (unknown rule ids, an unreadable UK Core index); the caller prints or logs them. */
-  warnings: string[];
-}
-
 /**
  * Loads the config for `from` and the UK Core index it names, and returns validate() options. Throws
  * ConfigFileError for a bad config; an unreadable UK Core index is a warning (the checks needing it are skipped).
@@ -141,11 +97,5 @@ export function loadEngineOptions(from: string, options: ParseConfigOptions = {}
     if (!(error instanceof UkCoreIndexLoadError)) throw error;
     warnings.push(`${error.message} UK Core canonical checks are skipped.`);
   }
-  const base = configToValidateOptions(loaded.config);
-  return {
-    file: loaded.file,
-    config: loaded.config,
-    options: { ...base, settings: { ...base.settings, ...(ukCore ? { ukCore } : {}) } },
-    warnings,
-  };
+  return engineOptionsFor(loaded, ukCore, warnings);
 }

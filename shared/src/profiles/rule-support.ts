@@ -8,7 +8,6 @@ import type { ConformanceSource } from '../validation/run.js';
 import { ConformanceStore } from '../packages/store.js';
 import { checkExtensions } from './extensions.js';
 import type { ProfileFinding, ProfileFindingKind } from './validate.js';
-import { defaultFhirPathProvider } from '../validation/invariants/default-provider.js';
 import { FhirPathCompiler } from '../validation/invariants/fhirpath-engine.js';
 import { invariantEnv, isFailure, SKIPPED_CONSTRAINTS } from '../validation/invariants/index.js';
 
@@ -96,7 +95,7 @@ export function reportProfileInvariants(ctx: ResourceContext): void {
   const pending = profileFindings(ctx).filter((f) => f.kind === 'constraint' && f.constraint);
   if (pending.length === 0) return;
   let compiler = compilers.get(ctx.definitions);
-  if (!compiler) compilers.set(ctx.definitions, (compiler = new FhirPathCompiler(defaultFhirPathProvider)));
+  if (!compiler) compilers.set(ctx.definitions, (compiler = new FhirPathCompiler(ctx.fhirpath)));
   const env = invariantEnv(ctx);
   for (const f of pending) {
     const c = f.constraint!;

@@ -8,6 +8,7 @@ import { loadR4Terminology } from '../node/terminology.js';
 import { loadCoreDefinitions } from '../node/packages/core-definitions.js';
 import { ConformanceStore } from '../packages/store.js';
 import { createValidator } from '../validation/index.js';
+import { nodeFhirPathProvider as fhirpath } from '../node/fhirpath.js';
 import type { ElementDefinition, StructureDefinition } from './types.js';
 
 const repo = resolve(import.meta.dirname, '../../..');
@@ -49,7 +50,7 @@ for (const r of [ext, patient, cs,
   { resourceType: 'ValueSet', url: `${EX}/ValueSet/marital`, compose: { include: [{ system: `${EX}/cs`, filter: [{ property: 'concept', op: 'is-a', value: 'M' }] }, { system: 'http://snomed.info/sct', filter: [{ property: 'concept', op: 'is-a', value: '1' }] }] } },
 ]) store.add(r, { source: 'test' });
 
-const validator = createValidator({ definitions, conformance: store });
+const validator = createValidator({ definitions, fhirpath, conformance: store });
 const base = { resourceType: 'Patient', gender: 'male', identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: '9000000009' }] };
 const issues = (resource: object, profiles = [patient.url]): string[] =>
   validator.validate(JSON.stringify(resource), { profiles }).issues.filter((i) => i.ruleId.startsWith('profile') || i.ruleId.startsWith('extension-')).map((i) => `${i.ruleId} ${i.location}`);
@@ -95,7 +96,7 @@ describe('profile validation', () => {
     const s = new ConformanceStore();
     for (const sd of core) s.add(sd, { source: 'core' });
     s.add(modifier, { source: 'test' });
-    const v = createValidator({ definitions, conformance: s });
+    const v = createValidator({ definitions, fhirpath, conformance: s });
     const found = v.validate(JSON.stringify({ resourceType: 'Patient', extension: [{ url: modifier.url, valueBoolean: true }] })).issues.filter((i) => i.ruleId === 'extension-context');
     expect(found.map((i) => i.location)).toEqual(['Patient.extension[0]']);
     expect(v.validate(JSON.stringify({ resourceType: 'Patient', modifierExtension: [{ url: modifier.url, valueBoolean: true }] })).issues.filter((i) => i.ruleId === 'extension-context')).toEqual([]);
@@ -108,7 +109,7 @@ describe('profile validation', () => {
     const s = new ConformanceStore();
     for (const sd of core) s.add(sd, { source: 'core' });
     s.add(age, { source: 'test' });
-    const v = createValidator({ definitions, terminology: loadR4Terminology(), conformance: s });
+    const v = createValidator({ definitions, fhirpath, terminology: loadR4Terminology(), conformance: s });
     const obs = (code: string): object => ({ resourceType: 'Observation', status: 'final', code: { text: 'age' }, valueQuantity: { value: 18, system: 'http://unitsofmeasure.org', code } });
     const found = (code: string): string[] => v.validate(JSON.stringify(obs(code)), { profiles: [age.url] }).issues.filter((i) => i.ruleId === 'profile-binding').map((i) => `${i.severity} ${i.location}`);
     expect(found('m')).toEqual(['error Observation.valueQuantity']);
@@ -124,7 +125,7 @@ describe('profile validation', () => {
     for (const sd of core) s.add(sd, { source: 'core' });
     s.add(withId, { source: 'test' });
     s.add(obs, { source: 'test' });
-    const v = createValidator({ definitions, conformance: s });
+    const v = createValidator({ definitions, fhirpath, conformance: s });
     const found = (resource: object): string[] => v.validate(JSON.stringify(resource)).issues.filter((i) => i.ruleId === 'profile-type').map((i) => i.location);
     const observation = (): object => ({ resourceType: 'Observation', meta: { profile: [obs.url] }, status: 'final', code: { text: 'x' }, subject: { reference: 'Patient/p1' } });
     const bundle = (patient: object): object => ({ resourceType: 'Bundle', type: 'collection', entry: [

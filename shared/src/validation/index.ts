@@ -13,3 +13,5 @@ export type * from './definitions/index.js';
 export { rules } from './rules/index.js';
 export { jsonTypeOfPrimitive } from './walk.js';
 export { createTerminology, type Terminology, type TerminologyFile, type ValueSetInfo, type CodeSystemInfo, type Membership } from './terminology/index.js';
+// ValidatorDeps.fhirpath: the providers are in @wheelhouse/shared/node (on demand) and @wheelhouse/shared/fhirpath (static).
+export { MissingFhirPathProviderError, type FhirPathProvider, type FhirPathBinding } from './invariants/fhirpath-engine.js';

@@ -10,7 +10,7 @@ import {
   DMD_SYSTEM,
   SCT_DESCRIPTION_ID_EXTENSION,
   SNOMED_SYSTEM,
-  ukCoreFactsFromIndex,
+  UkCoreIndexError,
   type Finding,
   type UkCoreFacts,
 } from '../identifiers/index.js';
@@ -23,23 +23,20 @@ export function payloadFhirVersion(ctx: ResourceContext): string {
   return typeof v === 'string' && v !== '' ? v : ctx.fhirVersion;
 }
 
-// Raw ukcore-index/1 JSON passed as settings.ukCore (e.g. from a JSON settings file) is indexed once per object.
-const indexed = new WeakMap<object, UkCoreFacts>();
-
 /**
- * UK Core facts when the host injected them (settings.ukCore): UkCoreFacts, or raw ukcore-index/1 JSON.
- * Bad raw JSON throws UkCoreIndexError, which the engine reports as internal-rule-error naming the rule.
+ * UK Core facts when the host injected them (settings.ukCore). Hosts read and validate the index file
+ * (ukCoreFactsFromIndex, loadEngineOptions from @wheelhouse/shared/node) so the engine never loads its zod
+ * schema (start-up, issue 3). Anything else throws UkCoreIndexError, which the engine reports as
+ * internal-rule-error naming the rule: the UK Core checks are never skipped silently.
  */
 export function ukCoreFacts(ctx: ResourceContext): UkCoreFacts | undefined {
   const raw = ctx.settings['ukCore'];
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  if ((raw as Partial<UkCoreFacts>).canonicals instanceof Map) return raw as UkCoreFacts;
-  let facts = indexed.get(raw);
-  if (!facts) {
-    facts = ukCoreFactsFromIndex(raw);
-    indexed.set(raw, facts);
-  }
-  return facts;
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw === 'object' && (raw as Partial<UkCoreFacts>).canonicals instanceof Map) return raw as UkCoreFacts;
+  throw new UkCoreIndexError(
+    'settings.ukCore must be UK Core facts built by ukCoreFactsFromIndex (or loadEngineOptions from @wheelhouse/shared/node), not raw ukcore-index/1 JSON',
+    ['settings.ukCore: not indexed UK Core facts'],
+  );
 }
 
 /** Reports the findings of one rule id at `path`; a finding's fix replaces the node at `path`. */

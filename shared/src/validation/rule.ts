@@ -8,6 +8,7 @@ import type { Fix, Path, Severity } from './issue.js';
 import type { JsonDocument } from './parse.js';
 import type { ConformanceSource } from './run.js';
 import type { Terminology } from './terminology/index.js';
+import type { FhirPathProvider } from './invariants/fhirpath-engine.js';
 
 /** Engine-wide switches (from wheelhouse.config.json / CLI); helpers add fields as they need them. */
 export interface EngineSettings {
@@ -54,6 +55,8 @@ export interface ResourceContext {
   fhirVersion: string;
   settings: EngineSettings;
   definitions: Definitions;
+  /** fhirpath.js for FHIRPath the engine's own evaluator does not cover (ValidatorDeps.fhirpath). */
+  fhirpath: FhirPathProvider;
   /** The parsed document (text and offset tree), for rules that need raw text; built on first use. */
   readonly document: JsonDocument;
   /** The text of the value at `path` as written (e.g. a JSON number "1.0"); undefined if it is not there. */

@@ -12,6 +12,7 @@ import { rules as builtInRules } from './rules/index.js';
 import { parseFhirXml } from '../xml/parse.js';
 import { walkResources } from './walk.js';
 import type { Terminology } from './terminology/index.js';
+import { checkFhirPathProvider, type FhirPathProvider } from './invariants/fhirpath-engine.js';
 
 export interface ValidateOptions {
   /** Used to pick JSON vs XML, and in messages. */
@@ -56,6 +57,12 @@ export interface ValidatorDeps {
   conformance?: ConformanceSource;
   /** Core value sets and code systems (load with loadR4Terminology from @wheelhouse/shared/node). */
   terminology?: Terminology;
+  /**
+   * fhirpath.js with its R4 model, for the invariants the engine's own evaluator does not cover; called the
+   * first time one needs it (start-up cost, issue 3). Node: `nodeFhirPathProvider` (@wheelhouse/shared/node,
+   * loads on demand); bundles and browsers: `staticFhirPathProvider` (@wheelhouse/shared/fhirpath).
+   */
+  fhirpath: FhirPathProvider;
   /** Rules to run; defaults to the built-in list (rules/index.ts). */
   rules?: readonly Rule[];
 }
@@ -91,6 +98,7 @@ function looksLikeXml(text: string, fileName: string | undefined): boolean {
 
 export function createValidator(deps: ValidatorDeps): Validator {
   const definitions = deps.definitions;
+  const fhirpath = checkFhirPathProvider(deps.fhirpath);
   const allRules = deps.rules ?? builtInRules;
 
   return {
@@ -204,6 +212,7 @@ export function createValidator(deps: ValidatorDeps): Validator {
           fhirVersion: definitions.fhirVersion,
           settings,
           definitions,
+          fhirpath,
           get document() {
             return getDoc();
           },

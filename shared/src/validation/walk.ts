@@ -385,6 +385,9 @@ class ElementCtx {
   get definitions(): Definitions {
     return this.r.definitions;
   }
+  get fhirpath(): ResourceContext['fhirpath'] {
+    return this.r.fhirpath;
+  }
   get document(): ResourceContext['document'] {
     return this.r.document;
   }

@@ -5,10 +5,11 @@ import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadR4Definitions } from '../node/definitions.js';
 import { createValidator } from '../validation/index.js';
+import { nodeFhirPathProvider } from '../node/fhirpath.js';
 import { parseFhirXml } from './parse.js';
 
 const definitions = loadR4Definitions();
-const validator = createValidator({ definitions });
+const validator = createValidator({ definitions, fhirpath: nodeFhirPathProvider });
 const ids = (text: string): string[] => validator.validate(text, { fileName: 'x.xml' }).issues.map((i) => `${i.ruleId} ${i.location}`);
 
 const patient = `<?xml version="1.0" encoding="UTF-8"?>

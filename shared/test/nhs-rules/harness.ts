@@ -1,8 +1,9 @@
 // Runs one NHS rule on a FHIR resource through the real engine (R4 definitions, built by `tsc -b`/build-definitions).
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ukCoreFactsFromIndex, type UkCoreFacts } from '../../src/identifiers/index.js';
-import { loadR4Definitions } from '../../src/node/index.js';
+import type { UkCoreFacts } from '../../src/identifiers/index.js';
+import { ukCoreFactsFromIndex } from '../../src/identifiers/ukcore-index.js';
+import { loadR4Definitions, nodeFhirPathProvider } from '../../src/node/index.js';
 import type { Definitions } from '../../src/validation/definitions/index.js';
 import type { Issue } from '../../src/validation/issue.js';
 import type { EngineSettings, Rule } from '../../src/validation/rule.js';
@@ -28,7 +29,7 @@ export interface RunOptions {
 
 /** The issues `rule` reports on `resource` (JSON-serialised), with UK Core facts injected when present. */
 export function run(rule: Rule, resource: unknown, options: RunOptions = {}): Issue[] {
-  const validator = createValidator({ definitions: defs(), rules: [rule] });
+  const validator = createValidator({ definitions: defs(), fhirpath: nodeFhirPathProvider, rules: [rule] });
   const text = JSON.stringify(resource, null, 2);
   const { issues } = validator.validate(text, {
     settings: { ...(ukCore ? { ukCore } : {}), ...options.settings },

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { loadR4Definitions } from '../../src/node/index.js';
+import { loadR4Definitions, nodeFhirPathProvider } from '../../src/node/index.js';
 import { rules } from '../../src/validation/rules/index.js';
 import { createValidator } from '../../src/validation/run.js';
 import { NHS_ENGINE_RULE_IDS as NHS_RULE_IDS } from '../../src/validation/nhs-rules-support.js';
@@ -134,6 +134,7 @@ describe.skipIf(!present)('NHS test vectors via the engine', () => {
   const validator = present
     ? createValidator({
         definitions: loadR4Definitions(),
+        fhirpath: nodeFhirPathProvider,
         rules: rules.filter((r) => NHS_RULE_IDS.has(r.id)),
       })
     : undefined;

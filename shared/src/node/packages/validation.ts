@@ -11,6 +11,7 @@ import type { StructureDefinition } from '../../profiles/types.js';
 import type { Definitions } from '../../validation/definitions/index.js';
 import { fhirXmlToJson } from '../../xml/parse.js';
 import { loadConformance } from './loader.js';
+import { conformanceRequested } from './requested.js';
 
 export function defaultWheelhouseCacheDir(): string {
   const xdg = process.env['XDG_CACHE_HOME'];
@@ -62,8 +63,7 @@ function unresolvedDomains(store: ConformanceStore): string[] {
 }
 
 export function loadValidationConformance(options: ValidationConformanceOptions): ValidationConformance | undefined {
-  const any = (options.packages?.length ?? 0) + (options.workspaces?.length ?? 0) + (options.profiles?.length ?? 0) > 0 || options.fhirCache !== undefined;
-  if (!any) return undefined;
+  if (!conformanceRequested(options)) return undefined;
   const definitions = options.definitions;
   const loaded = loadConformance({
     packages: options.packages ?? [],

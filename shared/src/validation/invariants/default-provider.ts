@@ -1,7 +1,8 @@
 /**
- * The default fhirpath.js binding: the package's ES module build and its R4 model. Browser-safe (no Node
- * imports). Imported statically, so loading the engine pays the package's load time (~110-150 ms measured,
- * see BENCHMARKS.md "FHIR conformance"); compilation stays lazy and cached.
+ * fhirpath.js (the package's ES module build) and its R4 model over static imports; browser-safe. Importing
+ * this module loads the package (~130 ms CPU), so nothing on the engine's import path does: hosts pass it
+ * (as `staticFhirPathProvider` from @wheelhouse/shared/fhirpath) or the on-demand Node provider
+ * (shared/src/node/fhirpath.ts) as ValidatorDeps.fhirpath.
  */
 import fhirpath from 'fhirpath';
 import r4Model from 'fhirpath/fhir-context/r4';

@@ -1,9 +1,10 @@
 /**
- * The seam between the invariant checker and HL7's `fhirpath` package (fhirpath.js) with its R4 model.
- * The package costs ~150 ms to load and ~4 ms per expression to compile, so the engine never imports it:
- * the host passes a loader (`FhirPathProvider`) that is called the first time an invariant without a
- * fast path has to be evaluated (see ./fast-paths.ts). Node: shared/src/node/fhirpath.ts; a browser host
- * passes `() => ({ fhirpath, model })` over its static imports.
+ * The seam between the engine and HL7's `fhirpath` package (fhirpath.js) with its R4 model. The package
+ * costs ~130 ms CPU to load and ~4 ms per expression to compile, so the engine never imports it: the host
+ * passes a loader (`FhirPathProvider`, ValidatorDeps.fhirpath) that is called the first time an invariant
+ * leaves the engine's own evaluators (./fast-paths.ts, ./mini-fhirpath.ts). Node: `nodeFhirPathProvider`
+ * (shared/src/node/fhirpath.ts, a require on demand); bundles and browsers: `staticFhirPathProvider`
+ * (shared/src/fhirpath, static imports).
  */
 
 /** The subset of fhirpath.js we use (its `compile`, with the R4 model object passed through untouched). */
@@ -21,8 +22,29 @@ export interface FhirPathBinding {
   model: unknown;
 }
 
-/** Returns fhirpath.js and its R4 model; called at most once per validator, lazily. */
+/**
+ * Returns fhirpath.js and its R4 model; called lazily, once per compiler. It throws when the package cannot
+ * be loaded: the engine then reports internal-rule-error, it never skips the invariant silently.
+ */
 export type FhirPathProvider = () => FhirPathBinding;
+
+/** Thrown by createValidator when the host passed no FhirPathProvider (a JavaScript caller, no types). */
+export class MissingFhirPathProviderError extends Error {
+  override readonly name = 'MissingFhirPathProviderError';
+  constructor() {
+    super(
+      'createValidator needs `fhirpath`, a FhirPathProvider: nodeFhirPathProvider from @wheelhouse/shared/node, ' +
+        'or staticFhirPathProvider from @wheelhouse/shared/fhirpath in a bundle or browser. Without it ' +
+        'invariants outside the built-in evaluator could not be checked.',
+    );
+  }
+}
+
+/** The provider, checked at construction so a missing one fails before any document is validated. */
+export function checkFhirPathProvider(provider: FhirPathProvider | undefined): FhirPathProvider {
+  if (typeof provider !== 'function') throw new MissingFhirPathProviderError();
+  return provider;
+}
 
 /** A compiled invariant: evaluates against one element value, returns the raw FHIRPath result. */
 export type CompiledExpression = (value: unknown, env: InvariantEnv) => unknown[];
@@ -54,8 +76,10 @@ export class FhirPathCompiler {
     const key = base === undefined ? expression : `${base}\u0000${expression}`;
     let fn = this.cache.get(key);
     if (fn) return fn;
+    // A provider that cannot load fhirpath.js throws out of here (the rule's internal-rule-error): only
+    // an expression fhirpath.js rejects is cached as an Error.
+    this.binding ??= this.provider();
     try {
-      this.binding ??= this.provider();
       const { fhirpath, model } = this.binding;
       const raw = fhirpath.compile(base === undefined ? expression : { base, expression }, model, {
         resolveInternalTypes: true,

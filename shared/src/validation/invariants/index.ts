@@ -6,7 +6,6 @@ import type { Definitions } from '../definitions/index.js';
 import type { ResourceContext } from '../rule.js';
 import { InvariantChecker } from './checker.js';
 import type { FhirPathProvider, InvariantEnv } from './fhirpath-engine.js';
-import { defaultFhirPathProvider } from './default-provider.js';
 
 export {
   InvariantChecker,
@@ -20,6 +19,8 @@ export {
 } from './checker.js';
 export {
   FhirPathCompiler,
+  MissingFhirPathProviderError,
+  checkFhirPathProvider,
   type FhirPathProvider,
   type FhirPathBinding,
   type FhirPathModule,
@@ -29,19 +30,19 @@ export { fastPathFor, type FastPath } from './fast-paths.js';
 export { checkDom3 } from './dom-3.js';
 
 /**
- * One checker per Definitions instance (the validator's), created on first use: its compiled-expression
- * cache then lives as long as the validator. A WeakMap keyed by the injected object, not global state.
+ * One checker per (Definitions, fhirpath provider) pair, i.e. per validator in practice, created on first
+ * use: its compiled-expression cache then lives as long as the validator. WeakMaps keyed by the injected
+ * objects, not global state.
  */
-const checkers = new WeakMap<Definitions, InvariantChecker>();
+const checkers = new WeakMap<Definitions, WeakMap<FhirPathProvider, InvariantChecker>>();
 
-export function invariantCheckerFor(
-  definitions: Definitions,
-  provider: FhirPathProvider = defaultFhirPathProvider,
-): InvariantChecker {
-  let checker = checkers.get(definitions);
+export function invariantCheckerFor(definitions: Definitions, provider: FhirPathProvider): InvariantChecker {
+  let byProvider = checkers.get(definitions);
+  if (!byProvider) checkers.set(definitions, (byProvider = new WeakMap()));
+  let checker = byProvider.get(provider);
   if (!checker) {
     checker = new InvariantChecker(definitions, provider);
-    checkers.set(definitions, checker);
+    byProvider.set(provider, checker);
   }
   return checker;
 }

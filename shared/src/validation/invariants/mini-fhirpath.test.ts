@@ -449,7 +449,7 @@ describe('invariant fast paths', () => {
         },
       },
     });
-    const validator = createValidator({ definitions, rules: [probe] });
+    const validator = createValidator({ definitions, fhirpath: defaultFhirPathProvider, rules: [probe] });
     for (const { name, text } of corpus()) {
       const issues = validator
         .validate(text, { fileName: name })

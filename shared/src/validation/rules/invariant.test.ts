@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { loadR4Definitions } from '../../node/index.js';
+import { loadR4Definitions, nodeFhirPathProvider } from '../../node/index.js';
 import { createValidator } from '../run.js';
 
-const validator = createValidator({ definitions: loadR4Definitions() });
+const validator = createValidator({ definitions: loadR4Definitions(), fhirpath: nodeFhirPathProvider });
 const invariantIssues = (resource: unknown): string[] =>
   validator.validate(JSON.stringify(resource)).issues.filter((i) => i.ruleId === 'invariant').map((i) => `${i.location} ${String(i.data?.['key'])}`);
 

@@ -24,7 +24,7 @@ export const invariant = defineRule({
   description: 'FHIRPath invariants (constraints) from the FHIR R4 definitions, evaluated on every element.',
   resource(ctx) {
     if (!ctx.definitions.isResourceType(ctx.resourceType)) return;
-    const checker = invariantCheckerFor(ctx.definitions);
+    const checker = invariantCheckerFor(ctx.definitions, ctx.fhirpath);
     const applicable = checker.constraintsAt(ctx.resourceType, undefined, true);
     if (applicable.length > 0) report(ctx, ctx.path, checker.check(applicable, ctx.value, invariantEnv(ctx)));
     // The harness's validateContains=IGNORE (engine setting validateContained: false) skips contained resources.
@@ -43,7 +43,7 @@ export const invariant = defineRule({
       if (value === null || value === undefined || Array.isArray(value)) return;
       // Primitive types carry only ele-1 (skipped), but a primitive element may declare its own
       // (Narrative.div: txt-1, txt-2); constraintsAt caches the empty answer per path.
-      const checker = invariantCheckerFor(ctx.definitions);
+      const checker = invariantCheckerFor(ctx.definitions, ctx.fhirpath);
       const applicable = checker.constraintsAt(ctx.definition.path, ctx.elementType, false);
       if (applicable.length === 0) return;
       report(ctx, ctx.elementPathInDoc, checker.check(applicable, value, invariantEnv(ctx)));

@@ -3,7 +3,6 @@
  * severity, for resources that claim the profile. Needs the UK Core index (settings.ukCore).
  * Source: https://github.com/NHSDigital/FHIR-R4-UKCORE-STAGING-MAIN (ElementDefinition.constraint)
  */
-import { defaultFhirPathProvider } from '../invariants/default-provider.js';
 import { FhirPathCompiler, invariantEnv } from '../invariants/index.js';
 import type { Path } from '../issue.js';
 import { hasProfile, ukCoreFacts } from '../nhs-rules-support.js';
@@ -39,7 +38,7 @@ export const ukcoreConstraint = defineRule({
       const [type, ...props] = c.path.split('.');
       if (type !== ctx.resourceType || !hasProfile(ctx, c.structure)) continue;
       let compiler = compilers.get(facts);
-      if (!compiler) compilers.set(facts, (compiler = new FhirPathCompiler(defaultFhirPathProvider)));
+      if (!compiler) compilers.set(facts, (compiler = new FhirPathCompiler(ctx.fhirpath)));
       const fn = compiler.compile(c.expression, props.length === 0 ? undefined : c.path);
       if (fn instanceof Error) continue;
       for (const el of elementsAt(ctx.value, props, ctx.path)) {

@@ -5,7 +5,6 @@
  */
 import { defineRule } from '../rule.js';
 import type { Path } from '../issue.js';
-import { defaultFhirPathProvider } from '../invariants/default-provider.js';
 
 type Obj = Record<string, unknown>;
 const PARAMETER_EXT = 'http://hl7.org/fhir/tools/StructureDefinition/valueset-parameter';
@@ -49,8 +48,8 @@ export const valuesetParameterExpression = defineRule({
                 ctx.report({ path: at, message: `The filter parameter expression '${text}' refers to the unknown parameter '${name}'` });
               }
             }
+            const { fhirpath, model } = ctx.fhirpath(); // a load failure is the host's, not the expression's
             try {
-              const { fhirpath, model } = defaultFhirPathProvider();
               fhirpath.compile(text, model);
             } catch (error) {
               const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
