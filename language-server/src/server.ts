@@ -32,8 +32,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const documents = new TextDocuments(TextDocument);
   let configurationSupport = false;
 
-  // The engine is set up on first use (the definitions index is a few MB); a failure is told once, then the
-  // server stays up without diagnostics.
+  // The engine is set up right after initialize or on first use (the definitions index is a few MB); a failure
+  // is told once, then the server stays up without diagnostics.
   let validator: Validator | undefined;
   let core: { definitions: Definitions; terminology: Terminology } | undefined;
   let setupFailed = false;
@@ -101,6 +101,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const mode = params.capabilities.textDocument?.diagnostic ? 'pull' : 'push';
     connection.console.info(`Wheelhouse language server ${options.version ?? '0.1.0'} (Node ${process.version}), ${mode} diagnostics`);
     const diagnosticCapabilities = diagnostics.initialize(params.capabilities);
+    // The core engine loads now, once the answer is on its way, not when the first document asks: the client's
+    // initialized / didOpen / workspace/configuration round trips overlap with it.
+    setImmediate(() => void getValidator());
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

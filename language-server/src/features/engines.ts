@@ -129,7 +129,7 @@ export function createEngines(deps: EnginesDeps): Engines {
       if (!folder && packages.length === 0) {
         const validator = deps.coreValidator();
         return validator
-          ? { validator, ...(overlay ? { settings: overlay.settings } : {}), viaWorker: (pool, text, options, token) => pool.validate(text, options, token) }
+          ? { validator, ...(overlay ? { settings: overlay.settings } : {}), viaWorker: (pool, source, options, token) => pool.validate(source, options, token) }
           : undefined;
       }
       const loaded = load({ packages, workspaces: folder ? [folder] : [], profiles: overlay?.profiles ?? [], generation });
@@ -146,7 +146,7 @@ export function createEngines(deps: EnginesDeps): Engines {
       return {
         validator: loaded.validator,
         ...(settings ? { settings } : {}),
-        viaWorker: (pool, text, options, token) => pool.validate(text, options, token, conformance),
+        viaWorker: (pool, source, options, token) => pool.validate(source, options, token, conformance),
       };
     },
     clear() {
