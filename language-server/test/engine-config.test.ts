@@ -55,7 +55,10 @@ function workspace(files: Record<string, unknown>): string {
   return dir;
 }
 
-async function session(dir: string | undefined, server: { workerFile?: undefined | false } = {}): Promise<Session> {
+async function session(
+  dir: string | undefined,
+  server: { workerFile?: undefined | false } = {},
+): Promise<Session> {
   const s = await startSession(FULL_CAPABILITIES, {
     ...(dir ? { folders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] } : {}),
     server,
@@ -65,7 +68,9 @@ async function session(dir: string | undefined, server: { workerFile?: undefined
 }
 
 async function pull(s: Session, uri: string): Promise<Diagnostic[]> {
-  const report = await s.client.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+  const report = await s.client.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', {
+    textDocument: { uri },
+  });
   return report.items;
 }
 
@@ -109,7 +114,9 @@ describe('wheelhouse.config.json engine settings', () => {
       {
         system: NHS,
         value: '9434765919',
-        extension: [{ url: STATUS, valueCodeableConcept: { coding: [{ system: RETIRED_SYSTEM, code: '01' }] } }],
+        extension: [
+          { url: STATUS, valueCodeableConcept: { coding: [{ system: RETIRED_SYSTEM, code: '01' }] } },
+        ],
       },
     ],
   });
@@ -153,7 +160,8 @@ describe('workspace profiles', () => {
     derivation: 'constraint',
     differential: { element: [{ id: 'Patient.birthDate', path: 'Patient.birthDate', min: 1 }] },
   };
-  const cardinality = (items: Diagnostic[]): Diagnostic[] => items.filter((d) => d.code === 'profile-cardinality');
+  const cardinality = (items: Diagnostic[]): Diagnostic[] =>
+    items.filter((d) => d.code === 'profile-cardinality');
 
   test('meta.profile claims a StructureDefinition of the workspace folder (in-process and in the worker)', async () => {
     const dir = workspace({ 'input/profiles/test-patient.json': profile });
@@ -173,82 +181,114 @@ describe('workspace profiles', () => {
     expect(cardinality(await pull(s, 'file:///elsewhere/p.json'))).toEqual([]);
   }, 60_000);
 
-  test('a saved change to the profile rebuilds the folder profiles', async () => {
-    const dir = workspace({ 'input/profiles/test-patient.json': profile });
-    const s = await session(dir);
-    const uri = pathToFileURL(join(dir, 'p.json')).href;
-    await s.open(uri, claimingPatient());
-    expect(cardinality(await pull(s, uri))).toHaveLength(1);
-    const relaxed = { ...profile, differential: { element: [{ id: 'Patient.gender', path: 'Patient.gender', min: 1 }] } };
-    const profileUri = pathToFileURL(join(dir, 'input/profiles/test-patient.json')).href;
-    writeFileSync(join(dir, 'input/profiles/test-patient.json'), JSON.stringify(relaxed));
-    await s.open(profileUri, JSON.stringify(relaxed));
-    await s.client.sendNotification('textDocument/didSave', { textDocument: { uri: profileUri } });
-    expect(cardinality(await pull(s, uri))).toEqual([]);
-  }, 60_000);
+  test.each([
+    ['in-process', { workerFile: false }],
+    ['the worker', { workerFile: undefined }],
+  ] as const)(
+    'a saved change to the profile rebuilds the folder profiles (%s)',
+    async (_mode, server) => {
+      const dir = workspace({ 'input/profiles/test-patient.json': profile });
+      const s = await session(dir, server);
+      const uri = pathToFileURL(join(dir, 'p.json')).href;
+      await s.open(uri, claimingPatient());
+      expect(cardinality(await pull(s, uri))).toHaveLength(1);
+      const relaxed = {
+        ...profile,
+        differential: { element: [{ id: 'Patient.gender', path: 'Patient.gender', min: 1 }] },
+      };
+      const profileUri = pathToFileURL(join(dir, 'input/profiles/test-patient.json')).href;
+      writeFileSync(join(dir, 'input/profiles/test-patient.json'), JSON.stringify(relaxed));
+      await s.open(profileUri, JSON.stringify(relaxed));
+      await s.client.sendNotification('textDocument/didSave', { textDocument: { uri: profileUri } });
+      expect(cardinality(await pull(s, uri))).toEqual([]);
+    },
+    60_000,
+  );
 
-  test('a profile changed on disk outside the editor (watched files) rebuilds the folder profiles', async () => {
-    const dir = workspace({ 'input/profiles/test-patient.json': profile });
-    const s = await session(dir);
-    const uri = pathToFileURL(join(dir, 'p.json')).href;
-    await s.open(uri, claimingPatient());
-    expect(cardinality(await pull(s, uri))).toHaveLength(1);
-    const relaxed = { ...profile, differential: { element: [{ id: 'Patient.gender', path: 'Patient.gender', min: 1 }] } };
-    writeFileSync(join(dir, 'input/profiles/test-patient.json'), JSON.stringify(relaxed));
-    await s.client.sendNotification('workspace/didChangeWatchedFiles', {
-      changes: [{ uri: pathToFileURL(join(dir, 'input/profiles/test-patient.json')).href, type: 2 }],
-    });
-    expect(cardinality(await pull(s, uri))).toEqual([]);
-  }, 60_000);
+  test.each([
+    ['in-process', { workerFile: false }],
+    ['the worker', { workerFile: undefined }],
+  ] as const)(
+    'a profile changed on disk outside the editor (watched files) rebuilds the folder profiles (%s)',
+    async (_mode, server) => {
+      const dir = workspace({ 'input/profiles/test-patient.json': profile });
+      const s = await session(dir, server);
+      const uri = pathToFileURL(join(dir, 'p.json')).href;
+      await s.open(uri, claimingPatient());
+      expect(cardinality(await pull(s, uri))).toHaveLength(1);
+      const relaxed = {
+        ...profile,
+        differential: { element: [{ id: 'Patient.gender', path: 'Patient.gender', min: 1 }] },
+      };
+      writeFileSync(join(dir, 'input/profiles/test-patient.json'), JSON.stringify(relaxed));
+      await s.client.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: pathToFileURL(join(dir, 'input/profiles/test-patient.json')).href, type: 2 }],
+      });
+      expect(cardinality(await pull(s, uri))).toEqual([]);
+    },
+    60_000,
+  );
 
   test('workspace diagnostics of files never opened use the folder profiles too', async () => {
     const dir = workspace({ 'input/profiles/test-patient.json': profile, 'closed.json': claimingPatient() });
     const s = await session(dir, { workerFile: false });
-    const report = await s.client.sendRequest<{ items: { uri: string; kind: string; items?: Diagnostic[] }[] }>(
-      'workspace/diagnostic',
-      { previousResultIds: [] },
-    );
+    const report = await s.client.sendRequest<{
+      items: { uri: string; kind: string; items?: Diagnostic[] }[];
+    }>('workspace/diagnostic', { previousResultIds: [] });
     const closed = report.items.find((i) => i.uri === pathToFileURL(join(dir, 'closed.json')).href);
     expect(closed?.kind).toBe('full');
     expect(cardinality(closed?.items ?? [])).toHaveLength(1);
   }, 120_000);
 
-  test('a missing package dependency is told once, not per document', async () => {
-    const dir = workspace({
-      'wheelhouse.config.json': { packages: { 'example.missing.package': '9.9.9' } },
-      'input/profiles/test-patient.json': profile,
-    });
-    const s = await session(dir);
-    const told: string[] = [];
-    s.client.onNotification('window/showMessage', (p: { message: string }) => {
-      told.push(p.message);
-    });
-    s.client.onRequest('window/showMessageRequest', (p: { message: string }) => {
-      told.push(p.message);
-      return null;
-    });
-    for (const name of ['a.json', 'b.json', 'c.json']) {
-      const uri = pathToFileURL(join(dir, name)).href;
-      await s.open(uri, claimingPatient());
-      await pull(s, uri);
-    }
-    // The profile still applies: the missing package costs nothing else.
-    expect(cardinality(await pull(s, pathToFileURL(join(dir, 'a.json')).href))).toHaveLength(1);
-    expect(told.filter((m) => m.includes('example.missing.package'))).toHaveLength(1);
-  }, 60_000);
+  test.each([
+    ['in-process', { workerFile: false }],
+    ['the worker', { workerFile: undefined }],
+  ] as const)(
+    'a missing package dependency is told once, not per document (%s)',
+    async (_mode, server) => {
+      const dir = workspace({
+        'wheelhouse.config.json': { packages: { 'example.missing.package': '9.9.9' } },
+        'input/profiles/test-patient.json': profile,
+      });
+      const s = await session(dir, server);
+      const told: string[] = [];
+      s.client.onNotification('window/showMessage', (p: { message: string }) => {
+        told.push(p.message);
+      });
+      s.client.onRequest('window/showMessageRequest', (p: { message: string }) => {
+        told.push(p.message);
+        return null;
+      });
+      for (const name of ['a.json', 'b.json', 'c.json']) {
+        const uri = pathToFileURL(join(dir, name)).href;
+        await s.open(uri, claimingPatient());
+        await pull(s, uri);
+      }
+      // The profile still applies: the missing package costs nothing else.
+      expect(cardinality(await pull(s, pathToFileURL(join(dir, 'a.json')).href))).toHaveLength(1);
+      expect(told.filter((m) => m.includes('example.missing.package'))).toHaveLength(1);
+    },
+    60_000,
+  );
 });
 
 describe('push diagnostics of big documents', () => {
   test('the latest version of a big document is validated in the worker and published last, once', async () => {
-    const s = await startSession({ workspace: { configuration: true } }, { server: { workerFile: undefined } });
+    const s = await startSession(
+      { workspace: { configuration: true } },
+      { server: { workerFile: undefined } },
+    );
     sessions.push(s);
     const published: { version: number | undefined; errors: number }[] = [];
     let resolveLast: () => void = () => undefined;
     const last = new Promise<void>((resolve) => (resolveLast = resolve));
-    s.client.onNotification('textDocument/publishDiagnostics', (p: { version?: number; diagnostics: Diagnostic[] }) => {
-      published.push({ version: p.version, errors: p.diagnostics.filter((d) => d.severity === 1).length });
-      if (p.version === 3) resolveLast();
-    });
+    s.client.onNotification(
+      'textDocument/publishDiagnostics',
+      (p: { version?: number; diagnostics: Diagnostic[] }) => {
+        published.push({ version: p.version, errors: p.diagnostics.filter((d) => d.severity === 1).length });
+        if (p.version === 3) resolveLast();
+      },
+    );
     const big = bigBundle(5000);
     const uri = 'file:///elsewhere/bundle.json';
     await s.open(uri, big);

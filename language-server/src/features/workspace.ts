@@ -199,7 +199,9 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
     } catch {
       return 'unreadable';
     }
-    const result = (engine?.validator ?? deps.validator())?.validate(text, options);
+    const local = engine ? engine.local() : undefined;
+    const validator = engine ? local?.validator : deps.validator();
+    const result = validator?.validate(text, { ...options, ...(local?.settings ? { settings: local.settings } : {}) });
     return result && { result, positions: TextDocument.create(uri, extname(path).slice(1), 0, text) };
   };
 
