@@ -81,7 +81,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       ),
     (message) => connection.console.warn(message),
   );
-  const diagnostics = registerDiagnostics({ connection, documents, settings, engine: (uri) => engines.engine(uri), pool });
+  const diagnostics = registerDiagnostics({ connection, documents, settings, engine: (uri, s) => engines.engine(uri, s), pool });
   const features = registerLanguageFeatures({
     connection,
     documents,
@@ -90,7 +90,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     validator: getValidator,
     core: () => (getValidator(), core),
     refreshDiagnostics: () => diagnostics.refresh(),
-    engine: (uri) => engines.engine(uri),
+    engine: (uri, s) => engines.engine(uri, s),
     filesChanged: (changes) => changes.map((c) => engines.fileChanged(c.uri, c.deleted)).some(Boolean),
     ...(options.hoverDataFile ? { hoverDataFile: options.hoverDataFile } : {}),
     worker: workerOptions,
@@ -105,7 +105,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     // initialized / didOpen / workspace/configuration round trips overlap with it.
     // The workspace folders' packages and profiles then load in the worker that validates their documents.
     setImmediate(() => {
-      if (getValidator() && pool) engines.prepare(pool);
+      if (getValidator() && pool) engines.prepare(pool, (uri) => settings.get(uri));
     });
     return {
       capabilities: {

@@ -272,6 +272,51 @@ describe('workspace profiles', () => {
   );
 });
 
+describe('wheelhouse.fhirCache', () => {
+  const profile = {
+    resourceType: 'StructureDefinition',
+    url: PROFILE,
+    name: 'TestPatient',
+    status: 'active',
+    fhirVersion: '4.0.1',
+    kind: 'resource',
+    abstract: false,
+    type: 'Patient',
+    baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Patient',
+    derivation: 'constraint',
+    differential: { element: [{ id: 'Patient.birthDate', path: 'Patient.birthDate', min: 1 }] },
+  };
+
+  test.each([
+    ['in-process', { workerFile: false }],
+    ['the worker', { workerFile: undefined }],
+  ] as const)(
+    'packages of the config file are read from the folder the setting names (%s)',
+    async (_mode, server) => {
+      // A package cache of its own (not ~/.fhir/packages) holding the config file's package.
+      const cache = workspace({
+        'example.test.profiles#1.0.0/package/package.json': {
+          name: 'example.test.profiles',
+          version: '1.0.0',
+          fhirVersions: ['4.0.1'],
+        },
+        'example.test.profiles#1.0.0/package/StructureDefinition-TestPatient.json': profile,
+      });
+      const dir = workspace({ 'wheelhouse.config.json': { packages: { 'example.test.profiles': '1.0.0' } } });
+      const uri = pathToFileURL(join(dir, 'p.json')).href;
+      const s = await startSession(FULL_CAPABILITIES, {
+        folders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
+        configuration: { fhirCache: cache },
+        server,
+      });
+      sessions.push(s);
+      await s.open(uri, claimingPatient());
+      expect((await pull(s, uri)).filter((d) => d.code === 'profile-cardinality')).toHaveLength(1);
+    },
+    60_000,
+  );
+});
+
 describe('push diagnostics of big documents', () => {
   test('the latest version of a big document is validated in the worker and published last, once', async () => {
     const s = await startSession(

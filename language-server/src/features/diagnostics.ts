@@ -84,7 +84,7 @@ export interface DiagnosticsDeps {
   documents: TextDocuments<TextDocument>;
   settings: SettingsStore;
   /** The engine for a document; undefined when it could not be set up (the server has already told the user why). */
-  engine(uri: string): DocumentEngine | undefined;
+  engine(uri: string, settings: WheelhouseSettings): DocumentEngine | undefined;
   /** The worker for big documents; undefined validates everything in-process. */
   pool?: ValidationPool | undefined;
   /** Default WORKER_THRESHOLD_CHARS. */
@@ -140,7 +140,7 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsFeature {
     if (!VALIDATED_LANGUAGES.has(doc.languageId)) return [];
     const settings = await deps.settings.get(doc.uri);
     if (!settings.validateEnable) return [];
-    const engine = deps.engine(doc.uri);
+    const engine = deps.engine(doc.uri, settings);
     if (!engine) return [];
     try {
       return await validate(doc, engine, settings, token);

@@ -9,13 +9,24 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadValidationConformance } from '@wheelhouse/shared/node';
-import { createValidator, type Definitions, type Terminology, type Validator } from '@wheelhouse/shared/validation';
+import {
+  createValidator,
+  type Definitions,
+  type Terminology,
+  type Validator,
+} from '@wheelhouse/shared/validation';
 import type { ConfigFiles } from './config-file.js';
 import type { DocumentEngine } from './diagnostics.js';
 import type { ConformanceReport, ValidationPool, WorkerConformance } from '../worker/pool.js';
 
+/** What a document's settings say about its engine. */
+export interface EngineRequest {
+  fhirCache?: string | undefined;
+}
+
 /** Resource types whose change can change how other files validate. */
-const CONFORMANCE_TYPES = /"resourceType"\s*:\s*"(StructureDefinition|ValueSet|CodeSystem|ConceptMap|NamingSystem)"/;
+const CONFORMANCE_TYPES =
+  /"resourceType"\s*:\s*"(StructureDefinition|ValueSet|CodeSystem|ConceptMap|NamingSystem)"/;
 
 export interface EnginesDeps {
   /** The core data (loaded on first use); undefined when it could not be loaded (already told). */
@@ -30,12 +41,13 @@ export interface EnginesDeps {
 }
 
 export interface Engines {
-  engine(uri: string): DocumentEngine | undefined;
+  /** `settings`: the document's editor settings (its `wheelhouse.fhirCache`). */
+  engine(uri: string, settings?: EngineRequest): DocumentEngine | undefined;
   /**
    * Sets up each workspace folder's engine in the worker before its first document asks (its packages and
    * profiles load there, off the main thread).
    */
-  prepare(pool: ValidationPool): void;
+  prepare(pool: ValidationPool, settings: (uri: string) => Promise<EngineRequest>): void;
   /** Drop every loaded set (the config or a conformance resource changed). */
   clear(): void;
   /** A document was saved: a conformance resource drops the loaded sets (they are read from disk). */
@@ -80,7 +92,10 @@ type EngineSettings = DocumentEngine['settings'];
 /** The config's engine settings, with the extension domains a missing dependency left unresolved allowed. */
 function withUnresolved(base: EngineSettings, unresolvedDomains: readonly string[]): EngineSettings {
   if (unresolvedDomains.length === 0) return base;
-  return { ...base, allowUnresolvedExtensionDomains: [...(base?.allowUnresolvedExtensionDomains ?? []), ...unresolvedDomains] };
+  return {
+    ...base,
+    allowUnresolvedExtensionDomains: [...(base?.allowUnresolvedExtensionDomains ?? []), ...unresolvedDomains],
+  };
 }
 
 export function createEngines(deps: EnginesDeps): Engines {
@@ -134,12 +149,19 @@ export function createEngines(deps: EnginesDeps): Engines {
     try {
       const result = loadValidationConformance({ definitions: core.definitions, ...conformance });
       loaded = result
-        ? { validator: createValidator({ ...core, conformance: result.store }), unresolvedDomains: result.unresolvedDomains }
+        ? {
+            validator: createValidator({ ...core, conformance: result.store }),
+            unresolvedDomains: result.unresolvedDomains,
+          }
         : { validator: coreValidator, unresolvedDomains: [] };
       report(conformance, 'main thread', { issues: result?.issues ?? [], ms: Date.now() - started });
     } catch (error) {
       // A broken package must not cost the user every diagnostic: validate against the core, say why once.
-      report(conformance, 'main thread', { issues: [], failed: error instanceof Error ? error.message : String(error), ms: Date.now() - started });
+      report(conformance, 'main thread', {
+        issues: [],
+        failed: error instanceof Error ? error.message : String(error),
+        ms: Date.now() - started,
+      });
       loaded = { validator: coreValidator, unresolvedDomains: [] };
     }
     sets.set(key, loaded);
@@ -153,7 +175,7 @@ export function createEngines(deps: EnginesDeps): Engines {
   };
 
   return {
-    engine(uri) {
+    engine(uri, request) {
       const path = pathOf(uri);
       const folder = path ? folderOf(path) : undefined;
       const overlay = path ? deps.configFiles.overlay(uri) : undefined;
@@ -170,11 +192,22 @@ export function createEngines(deps: EnginesDeps): Engines {
           : undefined;
       }
       if (!deps.core()) return undefined;
-      const conformance: WorkerConformance = { packages, workspaces: folder ? [folder] : [], profiles: overlay?.profiles ?? [], generation };
+      const conformance: WorkerConformance = {
+        packages,
+        workspaces: folder ? [folder] : [],
+        profiles: overlay?.profiles ?? [],
+        generation,
+        ...(request?.fhirCache ? { fhirCache: request.fhirCache } : {}),
+      };
       return {
         local: () => {
           const loaded = load(conformance);
-          return loaded && { validator: loaded.validator, settings: withUnresolved(base, loaded.unresolvedDomains) };
+          return (
+            loaded && {
+              validator: loaded.validator,
+              settings: withUnresolved(base, loaded.unresolvedDomains),
+            }
+          );
         },
         ...(base ? { settings: base } : {}),
         // The folder's packages and profiles load in the worker (UK Core: ~0.4 s), never blocking hover.
@@ -187,23 +220,26 @@ export function createEngines(deps: EnginesDeps): Engines {
         },
       };
     },
-    prepare(pool) {
+    prepare(pool, settings) {
       for (const folder of deps.folders()) {
-        // A document at the folder's root: the folder's own config file applies.
-        const engine = this.engine(pathToFileURL(join(folder, 'wheelhouse.config.json')).href);
-        if (!engine?.workerFirst || !engine.conformance) continue;
-        const conformance = engine.conformance;
-        pool.prepare(conformance).then(
-          (r) => r && report(conformance, 'worker', r),
-          (error: unknown) => deps.log(`preparing the worker for ${folder} failed: ${String(error)}`),
-        );
+        // A document at the folder's root: the folder's own config file and settings apply.
+        const uri = pathToFileURL(join(folder, 'wheelhouse.config.json')).href;
+        void settings(uri).then((request) => {
+          const conformance = this.engine(uri, request)?.conformance;
+          if (!conformance) return;
+          pool.prepare(conformance).then(
+            (r) => r && report(conformance, 'worker', r),
+            (error: unknown) => deps.log(`preparing the worker for ${folder} failed: ${String(error)}`),
+          );
+        });
       }
     },
     clear() {
       reset();
     },
     documentChanged(uri, text) {
-      if (reported.size === 0 || !uri.startsWith('file:') || !CONFORMANCE_TYPES.test(text.slice(0, 4096))) return false;
+      if (reported.size === 0 || !uri.startsWith('file:') || !CONFORMANCE_TYPES.test(text.slice(0, 4096)))
+        return false;
       reset();
       return true;
     },

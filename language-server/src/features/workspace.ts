@@ -33,7 +33,7 @@ import { positionsFrom, toDiagnostic, type PositionSource } from '../convert.js'
 import { WORKSPACE_VALIDATED, type WorkspaceValidatedParams } from '../protocol.js';
 import { WorkerFileReadError, WorkerUnavailableError, type ValidationPool } from '../worker/pool.js';
 import type { DocumentEngine } from './diagnostics.js';
-import type { SettingsStore } from './settings.js';
+import type { SettingsStore, WheelhouseSettings } from './settings.js';
 
 /** Files beyond these are skipped (and counted as skipped). */
 export const MAX_WORKSPACE_FILES = 5000;
@@ -98,7 +98,7 @@ export interface WorkspaceDeps {
    * The engine for a file (config engine settings, the folder's packages and profiles), as open documents get it;
    * without it files validate against the core with rules and profiles only.
    */
-  engine?(uri: string): DocumentEngine | undefined;
+  engine?(uri: string, settings: WheelhouseSettings): DocumentEngine | undefined;
   /** The worker; undefined validates in-process. */
   pool: ValidationPool | undefined;
   /** Workspace folder paths. */
@@ -170,7 +170,7 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
   ): Promise<{ result: ValidationResult; positions: PositionSource } | 'unreadable' | undefined> => {
     const settings = await deps.settings.get(uri);
     if (!settings.validateEnable) return undefined;
-    const engine = deps.engine?.(uri);
+    const engine = deps.engine?.(uri, settings);
     const options = {
       fileName: uri,
       rules: settings.rules,

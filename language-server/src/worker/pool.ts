@@ -67,6 +67,8 @@ export interface WorkerConformance {
   profiles: string[];
   /** Bumped by the server when the files behind the same lists changed: the worker loads them again. */
   generation: number;
+  /** The FHIR package cache folder (the `wheelhouse.fhirCache` setting); absent: the default. */
+  fhirCache?: string;
 }
 
 export interface ValidationPool {

@@ -29,7 +29,7 @@ interface Job {
   path?: string;
   options: Omit<ValidateOptions, 'signal'>;
   /** Packages and workspaces (the server's engine for the document's folder); absent: the core only. */
-  conformance?: { packages: string[]; workspaces: string[]; profiles: string[]; generation: number };
+  conformance?: { packages: string[]; workspaces: string[]; profiles: string[]; generation: number; fhirCache?: string };
   cancel: SharedArrayBuffer;
 }
 
