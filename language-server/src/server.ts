@@ -103,10 +103,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const diagnosticCapabilities = diagnostics.initialize(params.capabilities);
     // The core engine loads now, once the answer is on its way, not when the first document asks: the client's
     // initialized / didOpen / workspace/configuration round trips overlap with it.
-    // The workspace folders' packages and profiles then load in the worker that validates their documents.
-    setImmediate(() => {
-      if (getValidator() && pool) engines.prepare(pool, (uri) => settings.get(uri));
-    });
+    setImmediate(() => void getValidator());
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

@@ -181,53 +181,39 @@ describe('workspace profiles', () => {
     expect(cardinality(await pull(s, 'file:///elsewhere/p.json'))).toEqual([]);
   }, 60_000);
 
-  test.each([
-    ['in-process', { workerFile: false }],
-    ['the worker', { workerFile: undefined }],
-  ] as const)(
-    'a saved change to the profile rebuilds the folder profiles (%s)',
-    async (_mode, server) => {
-      const dir = workspace({ 'input/profiles/test-patient.json': profile });
-      const s = await session(dir, server);
-      const uri = pathToFileURL(join(dir, 'p.json')).href;
-      await s.open(uri, claimingPatient());
-      expect(cardinality(await pull(s, uri))).toHaveLength(1);
-      const relaxed = {
-        ...profile,
-        differential: { element: [{ id: 'Patient.gender', path: 'Patient.gender', min: 1 }] },
-      };
-      const profileUri = pathToFileURL(join(dir, 'input/profiles/test-patient.json')).href;
-      writeFileSync(join(dir, 'input/profiles/test-patient.json'), JSON.stringify(relaxed));
-      await s.open(profileUri, JSON.stringify(relaxed));
-      await s.client.sendNotification('textDocument/didSave', { textDocument: { uri: profileUri } });
-      expect(cardinality(await pull(s, uri))).toEqual([]);
-    },
-    60_000,
-  );
+  test('a saved change to the profile rebuilds the folder profiles', async () => {
+    const dir = workspace({ 'input/profiles/test-patient.json': profile });
+    const s = await session(dir);
+    const uri = pathToFileURL(join(dir, 'p.json')).href;
+    await s.open(uri, claimingPatient());
+    expect(cardinality(await pull(s, uri))).toHaveLength(1);
+    const relaxed = {
+      ...profile,
+      differential: { element: [{ id: 'Patient.gender', path: 'Patient.gender', min: 1 }] },
+    };
+    const profileUri = pathToFileURL(join(dir, 'input/profiles/test-patient.json')).href;
+    writeFileSync(join(dir, 'input/profiles/test-patient.json'), JSON.stringify(relaxed));
+    await s.open(profileUri, JSON.stringify(relaxed));
+    await s.client.sendNotification('textDocument/didSave', { textDocument: { uri: profileUri } });
+    expect(cardinality(await pull(s, uri))).toEqual([]);
+  }, 60_000);
 
-  test.each([
-    ['in-process', { workerFile: false }],
-    ['the worker', { workerFile: undefined }],
-  ] as const)(
-    'a profile changed on disk outside the editor (watched files) rebuilds the folder profiles (%s)',
-    async (_mode, server) => {
-      const dir = workspace({ 'input/profiles/test-patient.json': profile });
-      const s = await session(dir, server);
-      const uri = pathToFileURL(join(dir, 'p.json')).href;
-      await s.open(uri, claimingPatient());
-      expect(cardinality(await pull(s, uri))).toHaveLength(1);
-      const relaxed = {
-        ...profile,
-        differential: { element: [{ id: 'Patient.gender', path: 'Patient.gender', min: 1 }] },
-      };
-      writeFileSync(join(dir, 'input/profiles/test-patient.json'), JSON.stringify(relaxed));
-      await s.client.sendNotification('workspace/didChangeWatchedFiles', {
-        changes: [{ uri: pathToFileURL(join(dir, 'input/profiles/test-patient.json')).href, type: 2 }],
-      });
-      expect(cardinality(await pull(s, uri))).toEqual([]);
-    },
-    60_000,
-  );
+  test('a profile changed on disk outside the editor (watched files) rebuilds the folder profiles', async () => {
+    const dir = workspace({ 'input/profiles/test-patient.json': profile });
+    const s = await session(dir);
+    const uri = pathToFileURL(join(dir, 'p.json')).href;
+    await s.open(uri, claimingPatient());
+    expect(cardinality(await pull(s, uri))).toHaveLength(1);
+    const relaxed = {
+      ...profile,
+      differential: { element: [{ id: 'Patient.gender', path: 'Patient.gender', min: 1 }] },
+    };
+    writeFileSync(join(dir, 'input/profiles/test-patient.json'), JSON.stringify(relaxed));
+    await s.client.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(join(dir, 'input/profiles/test-patient.json')).href, type: 2 }],
+    });
+    expect(cardinality(await pull(s, uri))).toEqual([]);
+  }, 60_000);
 
   test('workspace diagnostics of files never opened use the folder profiles too', async () => {
     const dir = workspace({ 'input/profiles/test-patient.json': profile, 'closed.json': claimingPatient() });
@@ -240,36 +226,29 @@ describe('workspace profiles', () => {
     expect(cardinality(closed?.items ?? [])).toHaveLength(1);
   }, 120_000);
 
-  test.each([
-    ['in-process', { workerFile: false }],
-    ['the worker', { workerFile: undefined }],
-  ] as const)(
-    'a missing package dependency is told once, not per document (%s)',
-    async (_mode, server) => {
-      const dir = workspace({
-        'wheelhouse.config.json': { packages: { 'example.missing.package': '9.9.9' } },
-        'input/profiles/test-patient.json': profile,
-      });
-      const s = await session(dir, server);
-      const told: string[] = [];
-      s.client.onNotification('window/showMessage', (p: { message: string }) => {
-        told.push(p.message);
-      });
-      s.client.onRequest('window/showMessageRequest', (p: { message: string }) => {
-        told.push(p.message);
-        return null;
-      });
-      for (const name of ['a.json', 'b.json', 'c.json']) {
-        const uri = pathToFileURL(join(dir, name)).href;
-        await s.open(uri, claimingPatient());
-        await pull(s, uri);
-      }
-      // The profile still applies: the missing package costs nothing else.
-      expect(cardinality(await pull(s, pathToFileURL(join(dir, 'a.json')).href))).toHaveLength(1);
-      expect(told.filter((m) => m.includes('example.missing.package'))).toHaveLength(1);
-    },
-    60_000,
-  );
+  test('a missing package dependency is told once, not per document', async () => {
+    const dir = workspace({
+      'wheelhouse.config.json': { packages: { 'example.missing.package': '9.9.9' } },
+      'input/profiles/test-patient.json': profile,
+    });
+    const s = await session(dir);
+    const told: string[] = [];
+    s.client.onNotification('window/showMessage', (p: { message: string }) => {
+      told.push(p.message);
+    });
+    s.client.onRequest('window/showMessageRequest', (p: { message: string }) => {
+      told.push(p.message);
+      return null;
+    });
+    for (const name of ['a.json', 'b.json', 'c.json']) {
+      const uri = pathToFileURL(join(dir, name)).href;
+      await s.open(uri, claimingPatient());
+      await pull(s, uri);
+    }
+    // The profile still applies: the missing package costs nothing else.
+    expect(cardinality(await pull(s, pathToFileURL(join(dir, 'a.json')).href))).toHaveLength(1);
+    expect(told.filter((m) => m.includes('example.missing.package'))).toHaveLength(1);
+  }, 60_000);
 });
 
 describe('wheelhouse.fhirCache', () => {
@@ -288,11 +267,11 @@ describe('wheelhouse.fhirCache', () => {
   };
 
   test.each([
-    ['in-process', { workerFile: false }],
-    ['the worker', { workerFile: undefined }],
+    ['a small document, in-process', { workerFile: false }, 0],
+    ['a big document, in the worker', { workerFile: undefined }, WORKER_THRESHOLD_CHARS + 10],
   ] as const)(
     'packages of the config file are read from the folder the setting names (%s)',
-    async (_mode, server) => {
+    async (_mode, server, size) => {
       // A package cache of its own (not ~/.fhir/packages) holding the config file's package.
       const cache = workspace({
         'example.test.profiles#1.0.0/package/package.json': {
@@ -310,7 +289,7 @@ describe('wheelhouse.fhirCache', () => {
         server,
       });
       sessions.push(s);
-      await s.open(uri, claimingPatient());
+      await s.open(uri, claimingPatient(size));
       expect((await pull(s, uri)).filter((d) => d.code === 'profile-cardinality')).toHaveLength(1);
     },
     60_000,

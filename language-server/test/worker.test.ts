@@ -83,25 +83,6 @@ describe('validation worker', () => {
     }
   }, 60_000);
 
-  test('prepare loads a conformance set before the first document; its report comes once', async () => {
-    pool = createValidationPool();
-    const dir = mkdtempSync(join(tmpdir(), 'wheelhouse-worker-'));
-    try {
-      const conformance = { packages: [], workspaces: [dir], profiles: [], generation: 0 };
-      const preparing = pool.prepare(conformance);
-      // Preparing is not document work: a small document of the folder may still choose the worker.
-      expect([pool.pending, pool.busy]).toEqual([1, 0]);
-      const report = await preparing;
-      expect(report?.failed).toBeUndefined();
-      expect(report?.issues).toEqual([]);
-      const result = await pool.validate(PATIENT, {}, undefined, conformance);
-      expect(result.conformanceReport).toBeUndefined();
-      expect(result.issues.length).toBeGreaterThan(0);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
-
   test('cancelling: a queued job never runs, a running one stops', async () => {
     pool = createValidationPool();
     await pool.validate(PATIENT, {}); // worker up and warm

@@ -19,7 +19,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CancellationSignal, ValidateOptions, ValidationResult, Validator } from '@wheelhouse/shared/validation';
 import { positionsFrom, toDiagnostic, type PositionSource } from '../convert.js';
-import { WorkerUnavailableError, type ValidationPool, type WorkerConformance, type WorkerResult, type WorkerSource } from '../worker/pool.js';
+import { WorkerUnavailableError, type ValidationPool, type WorkerResult, type WorkerSource } from '../worker/pool.js';
 import type { SettingsStore, WheelhouseSettings } from './settings.js';
 
 /**
@@ -31,23 +31,11 @@ export const WORKER_THRESHOLD_CHARS = 1024 * 1024;
 
 /** What the engine needs for one document beyond its text: the validator and the config file's engine settings. */
 export interface DocumentEngine {
-  /**
-   * In-process validation: the validator and the engine settings to pass it. For a folder with packages or
-   * profiles, the first call loads them on the main thread (only when there is no worker, or it is busy).
-   * Undefined when the engine could not be set up (already told).
-   */
-  local(): { validator: Validator; settings: ValidateOptions['settings'] } | undefined;
+  validator: Validator;
   /** Engine settings from wheelhouse.config.json (pdsCompatibility, fhirVersion, ukCore, ...), as the CLI passes them. */
   settings?: ValidateOptions['settings'];
   /** Validates in the worker with the same engine (undefined: the worker cannot reproduce this engine). */
   viaWorker?(pool: ValidationPool, source: WorkerSource, options: Omit<ValidateOptions, 'signal'>, token?: CancellationToken): Promise<WorkerResult>;
-  /**
-   * Packages or workspace profiles are behind this engine: documents of any size go to the worker while it is
-   * free, so loading them (on first use and after each change) never blocks hover and completion.
-   */
-  workerFirst?: boolean;
-  /** The packages and profiles the worker loads for this engine. */
-  conformance?: WorkerConformance;
 }
 
 /** The documents this server validates (the client's document selector says the same). */
@@ -117,10 +105,7 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsFeature {
   const validate = async (doc: TextDocument, engine: DocumentEngine, settings: WheelhouseSettings, token?: CancellationToken): Promise<Diagnostic[]> => {
     if (!settings.validateEnable || !VALIDATED_LANGUAGES.has(doc.languageId)) return [];
     const text = doc.getText();
-    // Big documents always go to the worker; small ones of a folder with packages while it is free (a small
-    // document never waits behind a big one).
-    const toWorker = text.length > threshold || (engine.workerFirst === true && deps.pool?.busy === 0);
-    if (deps.pool && engine.viaWorker && !workerFailed && toWorker) {
+    if (deps.pool && engine.viaWorker && !workerFailed && text.length > threshold) {
       try {
         const result = await engine.viaWorker(deps.pool, text, validateOptions(doc, settings, engine.settings), token);
         return toDiagnostics(doc, result, positionsFrom(result.issues, result.positions));
@@ -131,9 +116,7 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsFeature {
         connection.console.warn(`${error.message}; big documents are validated on the main thread`);
       }
     }
-    const local = engine.local();
-    if (!local) return [];
-    return diagnosticsFor(doc, local.validator, settings, token ? signalOf(token) : undefined, local.settings);
+    return diagnosticsFor(doc, engine.validator, settings, token ? signalOf(token) : undefined, engine.settings);
   };
 
   const compute = async (doc: TextDocument, token?: CancellationToken): Promise<Diagnostic[]> => {

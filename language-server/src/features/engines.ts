@@ -6,8 +6,7 @@
  * Rebuilt when the config or a conformance resource changes.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { loadValidationConformance } from '@wheelhouse/shared/node';
 import {
   createValidator,
@@ -17,12 +16,7 @@ import {
 } from '@wheelhouse/shared/validation';
 import type { ConfigFiles } from './config-file.js';
 import type { DocumentEngine } from './diagnostics.js';
-import type { ConformanceReport, ValidationPool, WorkerConformance } from '../worker/pool.js';
-
-/** What a document's settings say about its engine. */
-export interface EngineRequest {
-  fhirCache?: string | undefined;
-}
+import type { WorkerConformance } from '../worker/pool.js';
 
 /** Resource types whose change can change how other files validate. */
 const CONFORMANCE_TYPES =
@@ -40,14 +34,15 @@ export interface EnginesDeps {
   tell(message: string): void;
 }
 
+/** What a document's settings say about its engine. */
+export interface EngineRequest {
+  /** `wheelhouse.fhirCache`: the FHIR package cache folder packages are read from. */
+  fhirCache?: string | undefined;
+}
+
 export interface Engines {
-  /** `settings`: the document's editor settings (its `wheelhouse.fhirCache`). */
-  engine(uri: string, settings?: EngineRequest): DocumentEngine | undefined;
-  /**
-   * Sets up each workspace folder's engine in the worker before its first document asks (its packages and
-   * profiles load there, off the main thread).
-   */
-  prepare(pool: ValidationPool, settings: (uri: string) => Promise<EngineRequest>): void;
+  /** `request`: the document's editor settings that choose its engine. */
+  engine(uri: string, request?: EngineRequest): DocumentEngine | undefined;
   /** Drop every loaded set (the config or a conformance resource changed). */
   clear(): void;
   /** A document was saved: a conformance resource drops the loaded sets (they are read from disk). */
@@ -85,23 +80,11 @@ function pathOf(uri: string): string | undefined {
 interface Loaded {
   validator: Validator;
   unresolvedDomains: string[];
-}
-
-type EngineSettings = DocumentEngine['settings'];
-
-/** The config's engine settings, with the extension domains a missing dependency left unresolved allowed. */
-function withUnresolved(base: EngineSettings, unresolvedDomains: readonly string[]): EngineSettings {
-  if (unresolvedDomains.length === 0) return base;
-  return {
-    ...base,
-    allowUnresolvedExtensionDomains: [...(base?.allowUnresolvedExtensionDomains ?? []), ...unresolvedDomains],
-  };
+  conformance: WorkerConformance | undefined;
 }
 
 export function createEngines(deps: EnginesDeps): Engines {
   const sets = new Map<string, Loaded>();
-  /** Conformance sets whose load was reported (by the main thread or a worker): said once. */
-  const reported = new Set<string>();
   const told = new Set<string>();
   let generation = 0;
 
@@ -110,33 +93,6 @@ export function createEngines(deps: EnginesDeps): Engines {
       .filter((f) => path.startsWith(f.endsWith('/') ? f : `${f}/`))
       .sort((a, b) => b.length - a.length)[0];
 
-  const tellOnce = (message: string): void => {
-    if (told.has(message)) return;
-    told.add(message);
-    deps.tell(message);
-  };
-
-  /** Logs what loading a set said, once per set; missing dependencies and failures are told to the user once. */
-  const report = (conformance: WorkerConformance, where: string, r: ConformanceReport): void => {
-    const key = JSON.stringify(conformance);
-    if (reported.has(key)) return;
-    reported.add(key);
-    for (const issue of r.issues) {
-      deps.log(issue.message);
-      if (issue.code === 'missing-dependency') tellOnce(issue.message);
-    }
-    if (r.failed !== undefined) {
-      const message = `Wheelhouse could not load packages or workspace profiles: ${r.failed}`;
-      deps.log(message);
-      tellOnce(message);
-      return;
-    }
-    deps.log(
-      `conformance for ${conformance.workspaces.join(', ') || 'no folder'} (${conformance.packages.length} packages) loaded in ${r.ms} ms (${where})`,
-    );
-  };
-
-  /** The set on the main thread (in-process validation only: documents go to the worker when there is one). */
   const load = (conformance: WorkerConformance): Loaded | undefined => {
     const key = JSON.stringify(conformance);
     const cached = sets.get(key);
@@ -144,34 +100,39 @@ export function createEngines(deps: EnginesDeps): Engines {
     const core = deps.core();
     const coreValidator = deps.coreValidator();
     if (!core || !coreValidator) return undefined;
-    const started = Date.now();
     let loaded: Loaded;
     try {
+      const started = Date.now();
       const result = loadValidationConformance({ definitions: core.definitions, ...conformance });
+      for (const issue of result?.issues ?? []) {
+        deps.log(issue.message);
+        if (issue.code === 'missing-dependency' && !told.has(issue.message)) {
+          told.add(issue.message);
+          deps.tell(issue.message);
+        }
+      }
       loaded = result
         ? {
             validator: createValidator({ ...core, conformance: result.store }),
             unresolvedDomains: result.unresolvedDomains,
+            conformance,
           }
-        : { validator: coreValidator, unresolvedDomains: [] };
-      report(conformance, 'main thread', { issues: result?.issues ?? [], ms: Date.now() - started });
+        : { validator: coreValidator, unresolvedDomains: [], conformance: undefined };
+      deps.log(
+        `conformance for ${conformance.workspaces.join(', ') || 'no folder'} (${conformance.packages.length} packages) loaded in ${Date.now() - started} ms`,
+      );
     } catch (error) {
       // A broken package must not cost the user every diagnostic: validate against the core, say why once.
-      report(conformance, 'main thread', {
-        issues: [],
-        failed: error instanceof Error ? error.message : String(error),
-        ms: Date.now() - started,
-      });
-      loaded = { validator: coreValidator, unresolvedDomains: [] };
+      const message = `Wheelhouse could not load packages or workspace profiles: ${error instanceof Error ? error.message : String(error)}`;
+      deps.log(message);
+      if (!told.has(message)) {
+        told.add(message);
+        deps.tell(message);
+      }
+      loaded = { validator: coreValidator, unresolvedDomains: [], conformance: undefined };
     }
     sets.set(key, loaded);
     return loaded;
-  };
-
-  const reset = (): void => {
-    sets.clear();
-    reported.clear();
-    generation++;
   };
 
   return {
@@ -180,75 +141,60 @@ export function createEngines(deps: EnginesDeps): Engines {
       const folder = path ? folderOf(path) : undefined;
       const overlay = path ? deps.configFiles.overlay(uri) : undefined;
       const packages = overlay?.packages ?? [];
-      const base = overlay?.settings;
       if (!folder && packages.length === 0) {
         const validator = deps.coreValidator();
         return validator
           ? {
-              local: () => ({ validator, settings: base }),
-              ...(base ? { settings: base } : {}),
+              validator,
+              ...(overlay ? { settings: overlay.settings } : {}),
               viaWorker: (pool, source, options, token) => pool.validate(source, options, token),
             }
           : undefined;
       }
-      if (!deps.core()) return undefined;
-      const conformance: WorkerConformance = {
+      const loaded = load({
         packages,
         workspaces: folder ? [folder] : [],
         profiles: overlay?.profiles ?? [],
         generation,
         ...(request?.fhirCache ? { fhirCache: request.fhirCache } : {}),
-      };
-      return {
-        local: () => {
-          const loaded = load(conformance);
-          return (
-            loaded && {
-              validator: loaded.validator,
-              settings: withUnresolved(base, loaded.unresolvedDomains),
+      });
+      if (!loaded) return undefined;
+      const base = overlay?.settings;
+      const settings =
+        base || loaded.unresolvedDomains.length > 0
+          ? {
+              ...base,
+              allowUnresolvedExtensionDomains: [
+                ...(base?.allowUnresolvedExtensionDomains ?? []),
+                ...loaded.unresolvedDomains,
+              ],
             }
-          );
-        },
-        ...(base ? { settings: base } : {}),
-        // The folder's packages and profiles load in the worker (UK Core: ~0.4 s), never blocking hover.
-        workerFirst: true,
-        conformance,
-        viaWorker: async (pool, source, options, token) => {
-          const result = await pool.validate(source, options, token, conformance);
-          if (result.conformanceReport) report(conformance, 'worker', result.conformanceReport);
-          return result;
-        },
+          : undefined;
+      const conformance = loaded.conformance;
+      return {
+        validator: loaded.validator,
+        ...(settings ? { settings } : {}),
+        viaWorker: (pool, source, options, token) => pool.validate(source, options, token, conformance),
       };
-    },
-    prepare(pool, settings) {
-      for (const folder of deps.folders()) {
-        // A document at the folder's root: the folder's own config file and settings apply.
-        const uri = pathToFileURL(join(folder, 'wheelhouse.config.json')).href;
-        void settings(uri).then((request) => {
-          const conformance = this.engine(uri, request)?.conformance;
-          if (!conformance) return;
-          pool.prepare(conformance).then(
-            (r) => r && report(conformance, 'worker', r),
-            (error: unknown) => deps.log(`preparing the worker for ${folder} failed: ${String(error)}`),
-          );
-        });
-      }
     },
     clear() {
-      reset();
+      sets.clear();
+      generation++;
     },
     documentChanged(uri, text) {
-      if (reported.size === 0 || !uri.startsWith('file:') || !CONFORMANCE_TYPES.test(text.slice(0, 4096)))
+      if (sets.size === 0 || !uri.startsWith('file:') || !CONFORMANCE_TYPES.test(text.slice(0, 4096)))
         return false;
-      reset();
+      sets.clear();
+      generation++;
       return true;
     },
     fileChanged(uri, deleted) {
-      if (reported.size === 0 || !/\.(json|xml)$/i.test(uri)) return false;
+      if (sets.size === 0 || !/\.(json|xml)$/i.test(uri)) return false;
       const path = pathOf(uri);
       if (path === undefined) return false;
       if (!deleted && !CONFORMANCE_TYPES.test(readHead(path))) return false;
-      reset();
+      sets.clear();
+      generation++;
       return true;
     },
   };

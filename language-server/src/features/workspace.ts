@@ -199,9 +199,7 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
     } catch {
       return 'unreadable';
     }
-    const local = engine ? engine.local() : undefined;
-    const validator = engine ? local?.validator : deps.validator();
-    const result = validator?.validate(text, { ...options, ...(local?.settings ? { settings: local.settings } : {}) });
+    const result = (engine?.validator ?? deps.validator())?.validate(text, options);
     return result && { result, positions: TextDocument.create(uri, extname(path).slice(1), 0, text) };
   };
 

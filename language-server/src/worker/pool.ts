@@ -36,16 +36,6 @@ export type WorkerSource = string | { path: string };
  */
 export interface WorkerResult extends ValidationResult {
   positions: Int32Array;
-  /** With the first result of a conformance set in this worker: what loading it said. */
-  conformanceReport?: ConformanceReport;
-}
-
-/** What the worker's load of a conformance set said (the server logs it, and tells missing dependencies once). */
-export interface ConformanceReport {
-  issues: { code: string; message: string }[];
-  /** The load threw: the core validated instead. */
-  failed?: string;
-  ms: number;
 }
 
 export interface WorkerOptions {
@@ -78,15 +68,8 @@ export interface ValidationPool {
     token?: CancelToken,
     conformance?: WorkerConformance,
   ): Promise<WorkerResult>;
-  /**
-   * Starts the worker and sets up an engine (the core, or the core and a conformance set) before a document
-   * needs it: an empty text validated with it. Resolves with what loading the set said, if this loaded it.
-   */
-  prepare(conformance?: WorkerConformance): Promise<ConformanceReport | undefined>;
   /** Jobs waiting or running. */
   readonly pending: number;
-  /** Document jobs waiting or running (not `prepare`). */
-  readonly busy: number;
   dispose(): Promise<void>;
 }
 
@@ -96,7 +79,6 @@ interface Pending {
   options: Omit<ValidateOptions, 'signal'>;
   conformance: WorkerConformance | undefined;
   flag: Int32Array;
-  prepare: boolean;
   resolve(result: WorkerResult): void;
   reject(error: Error): void;
   started: boolean;
@@ -199,14 +181,36 @@ export function createValidationPool(options: WorkerOptions = {}): ValidationPoo
     get pending() {
       return queue.length + (running ? 1 : 0);
     },
-    get busy() {
-      return queue.filter((j) => !j.prepare).length + (running && !running.prepare ? 1 : 0);
-    },
-    prepare(conformance) {
-      return submit('', {}, undefined, conformance, true).then((r) => r.conformanceReport);
-    },
     validate(source, jobOptions, token, conformance) {
-      return submit(source, jobOptions, token, conformance, false);
+      if (broken) return Promise.reject(broken);
+      return new Promise<WorkerResult>((resolve, reject) => {
+        const job: Pending = {
+          id: nextId++,
+          source,
+          options: jobOptions,
+          conformance,
+          flag: new Int32Array(new SharedArrayBuffer(4)),
+          resolve,
+          reject,
+          started: false,
+          done: false,
+        };
+        if (token?.isCancellationRequested) {
+          reject(new ValidationCancelledError('validation cancelled'));
+          return;
+        }
+        job.subscription = token?.onCancellationRequested(() => {
+          if (job.done) return;
+          Atomics.store(job.flag, 0, 1);
+          if (!job.started) {
+            queue.splice(queue.indexOf(job), 1);
+            job.reject(new ValidationCancelledError('validation cancelled'));
+            finish(job);
+          }
+        });
+        queue.push(job);
+        pump();
+      });
     },
     async dispose() {
       failAll(new WorkerUnavailableError('validation worker disposed'));
@@ -215,43 +219,4 @@ export function createValidationPool(options: WorkerOptions = {}): ValidationPoo
       if (w) await w.terminate();
     },
   };
-
-  function submit(
-    source: WorkerSource,
-    jobOptions: Omit<ValidateOptions, 'signal'>,
-    token: CancelToken | undefined,
-    conformance: WorkerConformance | undefined,
-    prepare: boolean,
-  ): Promise<WorkerResult> {
-    if (broken) return Promise.reject(broken);
-    return new Promise<WorkerResult>((resolve, reject) => {
-      const job: Pending = {
-        id: nextId++,
-        source,
-        options: jobOptions,
-        conformance,
-        flag: new Int32Array(new SharedArrayBuffer(4)),
-        prepare,
-        resolve,
-        reject,
-        started: false,
-        done: false,
-      };
-      if (token?.isCancellationRequested) {
-        reject(new ValidationCancelledError('validation cancelled'));
-        return;
-      }
-      job.subscription = token?.onCancellationRequested(() => {
-        if (job.done) return;
-        Atomics.store(job.flag, 0, 1);
-        if (!job.started) {
-          queue.splice(queue.indexOf(job), 1);
-          job.reject(new ValidationCancelledError('validation cancelled'));
-          finish(job);
-        }
-      });
-      queue.push(job);
-      pump();
-    });
-  }
 }

@@ -16,7 +16,6 @@ import {
   type Validator,
 } from '@wheelhouse/shared/validation';
 import { loadR4Definitions, loadR4Terminology, loadValidationConformance } from '@wheelhouse/shared/node';
-import type { ConformanceReport } from './pool.js';
 
 interface Setup {
   definitionsFile?: string;
@@ -35,56 +34,26 @@ interface Job {
 
 const setup = (workerData ?? {}) as Setup;
 let core: { definitions: Definitions; terminology: Terminology } | undefined;
+/** One validator per conformance set ('' = the core only); the server sends few distinct ones (one per folder). */
+const validators = new Map<string, Validator>();
 
-interface Engine {
-  validator: Validator;
-  /** Extension domains left unresolved by a missing dependency: allowed, as the server's own engine does. */
-  unresolvedDomains: string[];
-  /** What loading the set said; sent with the first result that used it, then dropped. */
-  report: ConformanceReport | undefined;
-}
-/** One engine per conformance set ('' = the core only); the server sends few distinct ones (one per folder). */
-const engines = new Map<string, Engine>();
-
-function engineFor(conformance: Job['conformance']): Engine {
+function validatorFor(conformance: Job['conformance']): Validator {
   const key = conformance ? JSON.stringify(conformance) : '';
-  let engine = engines.get(key);
-  if (engine) return engine;
+  let validator = validators.get(key);
+  if (validator) return validator;
   core ??= {
     definitions: loadR4Definitions(setup.definitionsFile),
     terminology: loadR4Terminology(setup.terminologyFile),
   };
-  if (!conformance) {
-    engine = { validator: createValidator(core), unresolvedDomains: [], report: undefined };
-  } else {
-    const started = Date.now();
-    try {
-      const loaded = loadValidationConformance({ definitions: core.definitions, ...conformance });
-      engine = {
-        validator: createValidator({ ...core, ...(loaded ? { conformance: loaded.store } : {}) }),
-        unresolvedDomains: loaded?.unresolvedDomains ?? [],
-        report: {
-          issues: (loaded?.issues ?? []).map((i) => ({ code: i.code, message: i.message })),
-          ms: Date.now() - started,
-        },
-      };
-    } catch (error) {
-      // A broken package must not cost every diagnostic: the core validates, the server says why once.
-      engine = {
-        validator: createValidator(core),
-        unresolvedDomains: [],
-        report: {
-          issues: [],
-          failed: error instanceof Error ? error.message : String(error),
-          ms: Date.now() - started,
-        },
-      };
-    }
-  }
-  engines.set(key, engine);
+  // The server has already reported this set's package issues; here they would be said twice.
+  const loaded = conformance
+    ? loadValidationConformance({ definitions: core.definitions, ...conformance })
+    : undefined;
+  validator = createValidator({ ...core, ...(loaded ? { conformance: loaded.store } : {}) });
+  validators.set(key, validator);
   // Older generations are not asked for again; keep a few folders' worth.
-  if (engines.size > 4) engines.delete(engines.keys().next().value ?? '');
-  return engine;
+  if (validators.size > 4) validators.delete(validators.keys().next().value ?? '');
+  return validator;
 }
 
 /** Each issue's start and end as LSP positions, [line, character, line, character] per issue (pool.ts WorkerResult). */
@@ -115,34 +84,15 @@ parentPort?.on('message', (job: Job) => {
         return;
       }
     }
-    const engine = engineFor(job.conformance);
+    const validator = validatorFor(job.conformance);
     const signal = {
       get aborted() {
         return Atomics.load(flag, 0) === 1;
       },
     };
-    const settings =
-      engine.unresolvedDomains.length > 0
-        ? {
-            ...job.options.settings,
-            allowUnresolvedExtensionDomains: [
-              ...(job.options.settings?.allowUnresolvedExtensionDomains ?? []),
-              ...engine.unresolvedDomains,
-            ],
-          }
-        : job.options.settings;
-    const result = engine.validator.validate(text, {
-      ...job.options,
-      ...(settings ? { settings } : {}),
-      signal,
-    });
+    const result = validator.validate(text, { ...job.options, signal });
     const positions = positionsOf(text, result.issues);
-    const report = engine.report;
-    engine.report = undefined;
-    parentPort?.postMessage(
-      { id: job.id, result: { ...result, positions, ...(report ? { conformanceReport: report } : {}) } },
-      [positions.buffer],
-    );
+    parentPort?.postMessage({ id: job.id, result: { ...result, positions } }, [positions.buffer]);
   } catch (error) {
     const cancelled = Atomics.load(flag, 0) === 1;
     parentPort?.postMessage({
