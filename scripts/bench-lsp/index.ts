@@ -10,7 +10,7 @@
 //     the documents' worker), each while a hover is sent to a small open document every 10 ms; reports the
 //     validation time and the hover latencies during it;
 //  3b. an IG source folder (the UK Core 2.0.2 sources) as the workspace: start to the first diagnostics of a
-//     Patient claiming UKCore-Patient, hovering meanwhile (the folder's profiles load in the worker);
+//     Patient claiming UKCore-Patient, hovering meanwhile (the folder's profiles load on the main thread first);
 //  4. memory: the server's RSS (/proc/<pid>/status VmRSS, VmHWM) after the core definitions and terminology are
 //     loaded and the 7 MB Bundle validated; and the engine's RSS with core + UK Core 2.0.2 (ukcore-memory.ts).
 // Usage: node scripts/bench-lsp/index.ts [--runs 5] [--iterations 200] [--mb 7] [--server <entry.js>] [--bundle <entry.js>]
@@ -341,7 +341,7 @@ if (existsSync(ukCoreDir)) {
     c.dispose();
   }
   console.log(
-    `UK Core 2.0.2 sources as the workspace: start -> first diagnostics of a UKCore-Patient median ${ms(median(firsts))} (min ${ms(Math.min(...firsts))}, max ${ms(Math.max(...firsts))}); hover meanwhile: ${hovers.length} answered, p95 ${ms(pct(hovers, 95))}, max ${ms(Math.max(...hovers))}; server RSS then ${rss.toFixed(0)} MB (core + UK Core in the worker)`,
+    `UK Core 2.0.2 sources as the workspace: start -> first diagnostics of a UKCore-Patient median ${ms(median(firsts))} (min ${ms(Math.min(...firsts))}, max ${ms(Math.max(...firsts))}); hover meanwhile: ${hovers.length} answered, p95 ${ms(pct(hovers, 95))}, max ${ms(Math.max(...hovers))}; server RSS then ${rss.toFixed(0)} MB (core + UK Core loaded)`,
   );
 }
 // 4b. Core + UK Core in one process, the engine alone.
