@@ -1,5 +1,5 @@
-// Bundles the extension (STYLE.md 9): dist/extension.js (client, `vscode` external), dist/server.js (the
-// language server with the engine), dist/definitions/ (the index files the engine loads at run time), and the
+// Bundles the extension (STYLE.md 9): dist/extension.js (client, `vscode` external), dist/server.js (starts
+// dist/server-main.js, the language server with the engine), dist/definitions/ (the index files the engine loads at run time), and the
 // in-host test suite into out/test/ (mocha stays external: the extension host loads it from node_modules).
 // Type-checking is `tsc -b` / ESLint's job; esbuild only strips types.
 import * as esbuild from 'esbuild';
@@ -53,7 +53,14 @@ await Promise.all([
     outdir: 'dist',
     define: { ...common.define, navigator: 'undefined' },
   }),
-  esbuild.build({ ...common, entryPoints: { server: 'src/server.ts' }, outdir: 'dist' }),
+  // dist/server.js turns on the compile cache, then loads dist/server-main.js (the server bundle).
+  esbuild.build({
+    ...common,
+    entryPoints: { server: 'src/server.ts' },
+    outdir: 'dist',
+    external: [...common.external, './server-main.js'],
+  }),
+  esbuild.build({ ...common, entryPoints: { 'server-main': 'src/server-main.ts' }, outdir: 'dist' }),
   esbuild.build({
     ...common,
     minify: false,

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // The Wheelhouse language server for any LSP client: `wheelhouse-language-server --stdio`.
-import { startServer } from '../dist/server.js';
+import module from 'node:module';
 
 const args = process.argv.slice(2);
-const transport = args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='));
+const transport = args.some(
+  (a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='),
+);
 if (args.includes('--help') || args.includes('-h') || !transport) {
   const out = transport ? process.stdout : process.stderr;
   out.write(
@@ -13,4 +15,8 @@ if (args.includes('--help') || args.includes('-h') || !transport) {
   );
   process.exit(args.includes('--help') || args.includes('-h') ? 0 : 2);
 }
+// V8's compiled code for the server's ~350 modules is kept on disk (os.tmpdir()/node-compile-cache, per Node
+// version), so later starts skip most of the compiling; the server is imported after it is on.
+module.enableCompileCache?.();
+const { startServer } = await import('../dist/server.js');
 startServer();

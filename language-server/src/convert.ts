@@ -30,6 +30,28 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
 };
 
+/**
+ * The positions the validation worker computed for a result's issues (WorkerResult.positions:
+ * [start line, start character, end line, end character] per issue), as a PositionSource for those issues'
+ * offsets: the main thread converts a big document's issues without scanning its text for line starts.
+ */
+export function positionsFrom(issues: readonly Issue[], positions: Int32Array): PositionSource {
+  const at = new Map<number, Position>();
+  issues.forEach((issue, i) => {
+    const p = positions.subarray(i * 4, i * 4 + 4);
+    at.set(issue.offset, { line: p[0]!, character: p[1]! });
+    at.set(issue.offset + Math.max(0, issue.length), { line: p[2]!, character: p[3]! });
+  });
+  return {
+    positionAt(offset) {
+      const position = at.get(offset);
+      if (!position)
+        throw new Error(`positionsFrom: no position for offset ${offset} (not an issue's start or end)`);
+      return position;
+    },
+  };
+}
+
 export function toRange(doc: PositionSource, offset: number, length: number): Range {
   return { start: doc.positionAt(offset), end: doc.positionAt(offset + Math.max(0, length)) };
 }

@@ -34,8 +34,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const documents = new TextDocuments(TextDocument);
   let configurationSupport = false;
 
-  // The engine is set up on first use (the definitions index is a few MB); a failure is told once, then the
-  // server stays up without diagnostics.
+  // The engine is set up right after initialize or on first use (the definitions index is a few MB); a failure
+  // is told once, then the server stays up without diagnostics.
   let validator: Validator | undefined;
   let core: { definitions: Definitions; terminology: Terminology; fhirpath: FhirPathProvider } | undefined;
   let setupFailed = false;
@@ -83,7 +83,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       ),
     (message) => connection.console.warn(message),
   );
-  const diagnostics = registerDiagnostics({ connection, documents, settings, engine: (uri) => engines.engine(uri), pool });
+  const diagnostics = registerDiagnostics({ connection, documents, settings, engine: (uri, s) => engines.engine(uri, s), pool });
   const features = registerLanguageFeatures({
     connection,
     documents,
@@ -92,7 +92,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     validator: getValidator,
     core: () => (getValidator(), core),
     refreshDiagnostics: () => diagnostics.refresh(),
-    engine: (uri) => engines.engine(uri),
+    engine: (uri, s) => engines.engine(uri, s),
     filesChanged: (changes) => changes.map((c) => engines.fileChanged(c.uri, c.deleted)).some(Boolean),
     ...(options.hoverDataFile ? { hoverDataFile: options.hoverDataFile } : {}),
     worker: workerOptions,
@@ -103,6 +103,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const mode = params.capabilities.textDocument?.diagnostic ? 'pull' : 'push';
     connection.console.info(`Wheelhouse language server ${options.version ?? '0.1.0'} (Node ${process.version}), ${mode} diagnostics`);
     const diagnosticCapabilities = diagnostics.initialize(params.capabilities);
+    // The core engine loads now, once the answer is on its way, not when the first document asks: the client's
+    // initialized / didOpen / workspace/configuration round trips overlap with it.
+    setImmediate(() => void getValidator());
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

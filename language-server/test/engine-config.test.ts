@@ -55,7 +55,10 @@ function workspace(files: Record<string, unknown>): string {
   return dir;
 }
 
-async function session(dir: string | undefined, server: { workerFile?: undefined | false } = {}): Promise<Session> {
+async function session(
+  dir: string | undefined,
+  server: { workerFile?: undefined | false } = {},
+): Promise<Session> {
   const s = await startSession(FULL_CAPABILITIES, {
     ...(dir ? { folders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] } : {}),
     server,
@@ -65,7 +68,9 @@ async function session(dir: string | undefined, server: { workerFile?: undefined
 }
 
 async function pull(s: Session, uri: string): Promise<Diagnostic[]> {
-  const report = await s.client.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+  const report = await s.client.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', {
+    textDocument: { uri },
+  });
   return report.items;
 }
 
@@ -109,7 +114,9 @@ describe('wheelhouse.config.json engine settings', () => {
       {
         system: NHS,
         value: '9434765919',
-        extension: [{ url: STATUS, valueCodeableConcept: { coding: [{ system: RETIRED_SYSTEM, code: '01' }] } }],
+        extension: [
+          { url: STATUS, valueCodeableConcept: { coding: [{ system: RETIRED_SYSTEM, code: '01' }] } },
+        ],
       },
     ],
   });
@@ -153,7 +160,8 @@ describe('workspace profiles', () => {
     derivation: 'constraint',
     differential: { element: [{ id: 'Patient.birthDate', path: 'Patient.birthDate', min: 1 }] },
   };
-  const cardinality = (items: Diagnostic[]): Diagnostic[] => items.filter((d) => d.code === 'profile-cardinality');
+  const cardinality = (items: Diagnostic[]): Diagnostic[] =>
+    items.filter((d) => d.code === 'profile-cardinality');
 
   test('meta.profile claims a StructureDefinition of the workspace folder (in-process and in the worker)', async () => {
     const dir = workspace({ 'input/profiles/test-patient.json': profile });
@@ -179,7 +187,10 @@ describe('workspace profiles', () => {
     const uri = pathToFileURL(join(dir, 'p.json')).href;
     await s.open(uri, claimingPatient());
     expect(cardinality(await pull(s, uri))).toHaveLength(1);
-    const relaxed = { ...profile, differential: { element: [{ id: 'Patient.gender', path: 'Patient.gender', min: 1 }] } };
+    const relaxed = {
+      ...profile,
+      differential: { element: [{ id: 'Patient.gender', path: 'Patient.gender', min: 1 }] },
+    };
     const profileUri = pathToFileURL(join(dir, 'input/profiles/test-patient.json')).href;
     writeFileSync(join(dir, 'input/profiles/test-patient.json'), JSON.stringify(relaxed));
     await s.open(profileUri, JSON.stringify(relaxed));
@@ -193,7 +204,10 @@ describe('workspace profiles', () => {
     const uri = pathToFileURL(join(dir, 'p.json')).href;
     await s.open(uri, claimingPatient());
     expect(cardinality(await pull(s, uri))).toHaveLength(1);
-    const relaxed = { ...profile, differential: { element: [{ id: 'Patient.gender', path: 'Patient.gender', min: 1 }] } };
+    const relaxed = {
+      ...profile,
+      differential: { element: [{ id: 'Patient.gender', path: 'Patient.gender', min: 1 }] },
+    };
     writeFileSync(join(dir, 'input/profiles/test-patient.json'), JSON.stringify(relaxed));
     await s.client.sendNotification('workspace/didChangeWatchedFiles', {
       changes: [{ uri: pathToFileURL(join(dir, 'input/profiles/test-patient.json')).href, type: 2 }],
@@ -204,10 +218,9 @@ describe('workspace profiles', () => {
   test('workspace diagnostics of files never opened use the folder profiles too', async () => {
     const dir = workspace({ 'input/profiles/test-patient.json': profile, 'closed.json': claimingPatient() });
     const s = await session(dir, { workerFile: false });
-    const report = await s.client.sendRequest<{ items: { uri: string; kind: string; items?: Diagnostic[] }[] }>(
-      'workspace/diagnostic',
-      { previousResultIds: [] },
-    );
+    const report = await s.client.sendRequest<{
+      items: { uri: string; kind: string; items?: Diagnostic[] }[];
+    }>('workspace/diagnostic', { previousResultIds: [] });
     const closed = report.items.find((i) => i.uri === pathToFileURL(join(dir, 'closed.json')).href);
     expect(closed?.kind).toBe('full');
     expect(cardinality(closed?.items ?? [])).toHaveLength(1);
@@ -238,17 +251,68 @@ describe('workspace profiles', () => {
   }, 60_000);
 });
 
+describe('wheelhouse.fhirCache', () => {
+  const profile = {
+    resourceType: 'StructureDefinition',
+    url: PROFILE,
+    name: 'TestPatient',
+    status: 'active',
+    fhirVersion: '4.0.1',
+    kind: 'resource',
+    abstract: false,
+    type: 'Patient',
+    baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Patient',
+    derivation: 'constraint',
+    differential: { element: [{ id: 'Patient.birthDate', path: 'Patient.birthDate', min: 1 }] },
+  };
+
+  test.each([
+    ['a small document, in-process', { workerFile: false }, 0],
+    ['a big document, in the worker', { workerFile: undefined }, WORKER_THRESHOLD_CHARS + 10],
+  ] as const)(
+    'packages of the config file are read from the folder the setting names (%s)',
+    async (_mode, server, size) => {
+      // A package cache of its own (not ~/.fhir/packages) holding the config file's package.
+      const cache = workspace({
+        'example.test.profiles#1.0.0/package/package.json': {
+          name: 'example.test.profiles',
+          version: '1.0.0',
+          fhirVersions: ['4.0.1'],
+        },
+        'example.test.profiles#1.0.0/package/StructureDefinition-TestPatient.json': profile,
+      });
+      const dir = workspace({ 'wheelhouse.config.json': { packages: { 'example.test.profiles': '1.0.0' } } });
+      const uri = pathToFileURL(join(dir, 'p.json')).href;
+      const s = await startSession(FULL_CAPABILITIES, {
+        folders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
+        configuration: { fhirCache: cache },
+        server,
+      });
+      sessions.push(s);
+      await s.open(uri, claimingPatient(size));
+      expect((await pull(s, uri)).filter((d) => d.code === 'profile-cardinality')).toHaveLength(1);
+    },
+    60_000,
+  );
+});
+
 describe('push diagnostics of big documents', () => {
   test('the latest version of a big document is validated in the worker and published last, once', async () => {
-    const s = await startSession({ workspace: { configuration: true } }, { server: { workerFile: undefined } });
+    const s = await startSession(
+      { workspace: { configuration: true } },
+      { server: { workerFile: undefined } },
+    );
     sessions.push(s);
     const published: { version: number | undefined; errors: number }[] = [];
     let resolveLast: () => void = () => undefined;
     const last = new Promise<void>((resolve) => (resolveLast = resolve));
-    s.client.onNotification('textDocument/publishDiagnostics', (p: { version?: number; diagnostics: Diagnostic[] }) => {
-      published.push({ version: p.version, errors: p.diagnostics.filter((d) => d.severity === 1).length });
-      if (p.version === 3) resolveLast();
-    });
+    s.client.onNotification(
+      'textDocument/publishDiagnostics',
+      (p: { version?: number; diagnostics: Diagnostic[] }) => {
+        published.push({ version: p.version, errors: p.diagnostics.filter((d) => d.severity === 1).length });
+        if (p.version === 3) resolveLast();
+      },
+    );
     const big = bigBundle(5000);
     const uri = 'file:///elsewhere/bundle.json';
     await s.open(uri, big);

@@ -8,9 +8,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { CancellationTokenSource } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createValidator, ValidationCancelledError } from '@wheelhouse/shared/validation';
 import { loadR4Definitions, loadR4Terminology, nodeFhirPathProvider } from '@wheelhouse/shared/node';
-import { createValidationPool, WorkerUnavailableError, type ValidationPool } from '../src/worker/pool.js';
+import { positionsFrom, toRange } from '../src/convert.js';
+import { createValidationPool, WorkerFileReadError, WorkerUnavailableError, type ValidationPool } from '../src/worker/pool.js';
 import { ensureHoverData, FULL_CAPABILITIES, startSession } from './lsp-client.js';
 
 const PATIENT = '{ "resourceType": "Patient", "birthdate": "1970-01-01", "gender": "femail" }';
@@ -50,6 +52,31 @@ describe('validation worker', () => {
     expect(viaWorker.issues.map((i) => i.ruleId)).toEqual(
       expect.arrayContaining(['unknown-property', 'binding-required']),
     );
+  }, 60_000);
+
+  test('reads a file itself and sends the positions of its issues, as the document gives them', async () => {
+    pool = createValidationPool();
+    const dir = mkdtempSync(join(tmpdir(), 'wheelhouse-worker-'));
+    try {
+      // Lines of every ending LSP knows (\n, \r\n, \r) and a character outside the BMP before an issue.
+      const text =
+        '{\r\n  "resourceType": "Patient",\r  "id": "\u{1F600}x",\n  "birthdate": "1970-01-01",\n  "gender": "femail"\n}\n';
+      const path = join(dir, 'p.json');
+      writeFileSync(path, text);
+      const result = await pool.validate({ path }, { fileName: 'p.json' });
+      expect(result.issues.length).toBeGreaterThanOrEqual(2);
+      const doc = TextDocument.create('file:///p.json', 'json', 0, text);
+      const positions = positionsFrom(result.issues, result.positions);
+      for (const issue of result.issues)
+        expect(toRange(positions, issue.offset, issue.length)).toEqual(
+          toRange(doc, issue.offset, issue.length),
+        );
+      await expect(pool.validate({ path: join(dir, 'gone.json') }, {})).rejects.toBeInstanceOf(
+        WorkerFileReadError,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   test('cancelling: a queued job never runs, a running one stops', async () => {

@@ -1,14 +1,21 @@
 // `pnpm bench:lsp`: the language server over real JSON-RPC (stdio, the built `wheelhouse-language-server`),
 // as an editor drives it (issue 7):
-//  1. start: spawn to the first diagnostics of a small document (definitions and terminology loaded), N runs;
+//  1. start: spawn to the first diagnostics of a small document (definitions and terminology loaded), N runs,
+//     for the language server's bin and for the VS Code bundle (extension-vscode/dist/server.js, when built; its
+//     first run fills Node's compile cache, later runs read it, as a user's later starts do);
 //  2. a ~5 KB resource (the R4 spec example closest to 5 KB): didChange + textDocument/diagnostic round trips,
 //     p50/p95 (the round trip includes JSON-RPC over stdio, so it bounds the time "in the server" from above);
-//  3. a ~7 MB Bundle (scripts/bench/make-bundle.ts): (a) opened and pulled with textDocument/diagnostic (main
-//     thread) and (b) validated through workspace/diagnostic (validation worker), each while a hover is sent to a
-//     small open document every 10 ms; reports the validation time and the hover latencies during it;
+//  3. a ~7 MB Bundle (scripts/bench/make-bundle.ts): (a) validated through workspace/diagnostic (the workspace
+//     worker reads the file) and (b) opened and pulled with textDocument/diagnostic (an open document over 1 MiB:
+//     the documents' worker), each while a hover is sent to a small open document every 10 ms; reports the
+//     validation time and the hover latencies during it;
+//  3b. an IG source folder (the UK Core 2.0.2 sources) as the workspace: start to the first diagnostics of a
+//     Patient claiming UKCore-Patient, hovering meanwhile (the folder's profiles load on the main thread first);
 //  4. memory: the server's RSS (/proc/<pid>/status VmRSS, VmHWM) after the core definitions and terminology are
 //     loaded and the 7 MB Bundle validated; and the engine's RSS with core + UK Core 2.0.2 (ukcore-memory.ts).
-// Usage: node scripts/bench-lsp/index.ts [--runs 5] [--iterations 200] [--mb 7]
+// Usage: node scripts/bench-lsp/index.ts [--runs 5] [--iterations 200] [--mb 7] [--server <entry.js>] [--bundle <entry.js>]
+// (--server: the server spawned for every step, default language-server/bin/wheelhouse-language-server.js;
+// --bundle: the second server timed in step 1, default extension-vscode/dist/server.js; "none" skips it)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
   existsSync,
@@ -33,6 +40,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     iterations: { type: 'string', default: '200' },
     mb: { type: 'string', default: '7' },
+    server: { type: 'string' },
+    bundle: { type: 'string' },
   },
 });
 const examples = join(repo, '..', 'shared', 'fhir', 'test-cases', 'r4-spec-examples');
@@ -40,7 +49,11 @@ if (!existsSync(examples)) {
   console.error(`bench-lsp: no R4 spec examples at ${examples} (../shared beside the repo); nothing to run.`);
   process.exit(2);
 }
-const bin = join(repo, 'language-server', 'bin', 'wheelhouse-language-server.js');
+const bin = values.server ?? join(repo, 'language-server', 'bin', 'wheelhouse-language-server.js');
+const bundle =
+  values.bundle === 'none'
+    ? undefined
+    : (values.bundle ?? join(repo, 'extension-vscode', 'dist', 'server.js'));
 if (
   !existsSync(join(repo, 'language-server', 'dist', 'server.js')) ||
   !existsSync(join(repo, 'shared', 'dist', 'definitions', 'r4-core.json'))
@@ -73,8 +86,8 @@ interface Client {
   dispose(): void;
 }
 
-async function startClient(folder: string | undefined): Promise<Client> {
-  const proc = spawn(process.execPath, [bin, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+async function startClient(folder: string | undefined, entry = bin): Promise<Client> {
+  const proc = spawn(process.execPath, [entry, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = rpc.createProtocolConnection(
     new rpc.StreamMessageReader(proc.stdout),
     new rpc.StreamMessageWriter(proc.stdin),
@@ -150,18 +163,24 @@ console.log(
 );
 
 // 1. Start to first diagnostics.
-const starts: number[] = [];
-for (let i = 0; i < Number(values.runs); i++) {
-  const t0 = performance.now();
-  const c = await startClient(undefined);
-  await open(c, 'file:///bench/small.json', small);
-  await pull(c, 'file:///bench/small.json');
-  starts.push(performance.now() - t0);
-  c.dispose();
+async function starts(entry: string, label: string): Promise<void> {
+  const times: number[] = [];
+  const cpus: number[] = [];
+  for (let i = 0; i < Number(values.runs); i++) {
+    const t0 = performance.now();
+    const c = await startClient(undefined, entry);
+    await open(c, 'file:///bench/small.json', small);
+    await pull(c, 'file:///bench/small.json');
+    times.push(performance.now() - t0);
+    cpus.push(cpuMs(c.proc.pid!));
+    c.dispose();
+  }
+  console.log(
+    `start -> first diagnostics, ${label}: median ${ms(median(times))} (min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}, ${times.length} runs); server CPU median ${ms(median(cpus))}`,
+  );
 }
-console.log(
-  `start -> first diagnostics: median ${ms(median(starts))} (min ${ms(Math.min(...starts))}, max ${ms(Math.max(...starts))}, ${starts.length} runs)`,
-);
+await starts(bin, values.server ? values.server : 'language-server bin');
+if (bundle && existsSync(bundle)) await starts(bundle, `VS Code bundle ${bundle.slice(repo.length + 1)}`);
 
 // 2. The 5 KB resource, edited and pulled repeatedly.
 {
@@ -255,17 +274,77 @@ function hoverLine(label: string, r: { hovers: number[]; workMs: number; cpuMs: 
   );
   hoverLine(`${values.mb} MB Bundle via workspace/diagnostic (worker, warm)`, again);
   const bigUri = 'file:///bench/big.json';
-  await open(c, bigUri, bigText);
-  const onMain = await hoverWhile(c, () => pull(c, bigUri));
-  hoverLine(`${values.mb} MB Bundle via textDocument/diagnostic (main thread)`, onMain);
+  const opened = await hoverWhile(c, async () => {
+    await open(c, bigUri, bigText);
+    return pull(c, bigUri);
+  });
+  hoverLine(
+    `${values.mb} MB Bundle opened: didOpen + textDocument/diagnostic (documents' worker, first job incl. its set-up)`,
+    opened,
+  );
+  const edited = await hoverWhile(c, async () => {
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: bigUri, version: 2 },
+      contentChanges: [
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' },
+      ],
+    });
+    return pull(c, bigUri);
+  });
+  hoverLine(
+    `${values.mb} MB Bundle edited: didChange + textDocument/diagnostic (documents' worker, warm)`,
+    edited,
+  );
   const m = memory(c.proc.pid!);
   console.log(
     `server memory after core definitions + terminology + the ${values.mb} MB Bundle: RSS ${m.rss.toFixed(0)} MB, peak ${m.peak.toFixed(0)} MB (main process; the worker thread shares it)`,
   );
   c.dispose();
 }
-// 4b. Core + UK Core in one process (the server does not load packages yet).
 const ukCoreDir = join(repo, '..', 'shared', 'fhir', 'sources', 'uk-core', '2.0.2');
+// 3b. An IG source folder as the workspace: its profiles load before the first diagnostics of a document in it.
+if (existsSync(ukCoreDir)) {
+  const firsts: number[] = [];
+  const hovers: number[] = [];
+  let rss = 0;
+  const uri = pathToFileURL(join(ukCoreDir, 'bench-patient.json')).href; // never written: an unsaved document
+  const patient = JSON.stringify(
+    {
+      resourceType: 'Patient',
+      meta: { profile: ['https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient'] },
+      identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: '9000000009' }],
+      gender: 'female',
+    },
+    null,
+    2,
+  );
+  for (let i = 0; i < Number(values.runs); i++) {
+    const t0 = performance.now();
+    const c = await startClient(ukCoreDir);
+    await open(c, uri, patient);
+    let done = false;
+    const first = pull(c, uri).then(() => {
+      done = true;
+      firsts.push(performance.now() - t0);
+    });
+    while (!done) {
+      const h0 = performance.now();
+      await c.conn.sendRequest('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 4, character: 6 },
+      });
+      hovers.push(performance.now() - h0);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await first;
+    rss = memory(c.proc.pid!).rss;
+    c.dispose();
+  }
+  console.log(
+    `UK Core 2.0.2 sources as the workspace: start -> first diagnostics of a UKCore-Patient median ${ms(median(firsts))} (min ${ms(Math.min(...firsts))}, max ${ms(Math.max(...firsts))}); hover meanwhile: ${hovers.length} answered, p95 ${ms(pct(hovers, 95))}, max ${ms(Math.max(...hovers))}; server RSS then ${rss.toFixed(0)} MB (core + UK Core loaded)`,
+  );
+}
+// 4b. Core + UK Core in one process, the engine alone.
 if (existsSync(ukCoreDir)) {
   const out = spawnSync(
     process.execPath,

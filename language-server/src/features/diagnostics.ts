@@ -18,8 +18,8 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CancellationSignal, ValidateOptions, ValidationResult, Validator } from '@wheelhouse/shared/validation';
-import { toDiagnostic } from '../convert.js';
-import { WorkerUnavailableError, type ValidationPool } from '../worker/pool.js';
+import { positionsFrom, toDiagnostic, type PositionSource } from '../convert.js';
+import { WorkerUnavailableError, type ValidationPool, type WorkerResult, type WorkerSource } from '../worker/pool.js';
 import type { SettingsStore, WheelhouseSettings } from './settings.js';
 
 /**
@@ -35,7 +35,7 @@ export interface DocumentEngine {
   /** Engine settings from wheelhouse.config.json (pdsCompatibility, fhirVersion, ukCore, ...), as the CLI passes them. */
   settings?: ValidateOptions['settings'];
   /** Validates in the worker with the same engine (undefined: the worker cannot reproduce this engine). */
-  viaWorker?(pool: ValidationPool, text: string, options: Omit<ValidateOptions, 'signal'>, token?: CancellationToken): Promise<ValidationResult>;
+  viaWorker?(pool: ValidationPool, source: WorkerSource, options: Omit<ValidateOptions, 'signal'>, token?: CancellationToken): Promise<WorkerResult>;
 }
 
 /** The documents this server validates (the client's document selector says the same). */
@@ -61,9 +61,10 @@ function validateOptions(doc: TextDocument, settings: WheelhouseSettings, engine
   };
 }
 
-function toDiagnostics(doc: TextDocument, result: ValidationResult): Diagnostic[] {
+/** `positions`: where the issues' offsets are (default: the document; the worker sends its own, computed off the main thread). */
+function toDiagnostics(doc: TextDocument, result: ValidationResult, positions: PositionSource = doc): Diagnostic[] {
   if (!result.isFhir) return [];
-  return result.issues.map((issue) => toDiagnostic(issue, doc, doc.version));
+  return result.issues.map((issue) => toDiagnostic(issue, positions, doc.version));
 }
 
 export interface DiagnosticsDeps {
@@ -71,7 +72,7 @@ export interface DiagnosticsDeps {
   documents: TextDocuments<TextDocument>;
   settings: SettingsStore;
   /** The engine for a document; undefined when it could not be set up (the server has already told the user why). */
-  engine(uri: string): DocumentEngine | undefined;
+  engine(uri: string, settings: WheelhouseSettings): DocumentEngine | undefined;
   /** The worker for big documents; undefined validates everything in-process. */
   pool?: ValidationPool | undefined;
   /** Default WORKER_THRESHOLD_CHARS. */
@@ -106,7 +107,8 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsFeature {
     const text = doc.getText();
     if (deps.pool && engine.viaWorker && !workerFailed && text.length > threshold) {
       try {
-        return toDiagnostics(doc, await engine.viaWorker(deps.pool, text, validateOptions(doc, settings, engine.settings), token));
+        const result = await engine.viaWorker(deps.pool, text, validateOptions(doc, settings, engine.settings), token);
+        return toDiagnostics(doc, result, positionsFrom(result.issues, result.positions));
       } catch (error) {
         if (!(error instanceof WorkerUnavailableError)) throw error;
         // Said once; from now on big documents block the main loop as small ones do.
@@ -121,7 +123,7 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsFeature {
     if (!VALIDATED_LANGUAGES.has(doc.languageId)) return [];
     const settings = await deps.settings.get(doc.uri);
     if (!settings.validateEnable) return [];
-    const engine = deps.engine(doc.uri);
+    const engine = deps.engine(doc.uri, settings);
     if (!engine) return [];
     try {
       return await validate(doc, engine, settings, token);

@@ -15,7 +15,8 @@ import type { DocumentEngine } from './diagnostics.js';
 import type { WorkerConformance } from '../worker/pool.js';
 
 /** Resource types whose change can change how other files validate. */
-const CONFORMANCE_TYPES = /"resourceType"\s*:\s*"(StructureDefinition|ValueSet|CodeSystem|ConceptMap|NamingSystem)"/;
+const CONFORMANCE_TYPES =
+  /"resourceType"\s*:\s*"(StructureDefinition|ValueSet|CodeSystem|ConceptMap|NamingSystem)"/;
 
 export interface EnginesDeps {
   /** The core data (loaded on first use); undefined when it could not be loaded (already told). */
@@ -29,8 +30,15 @@ export interface EnginesDeps {
   tell(message: string): void;
 }
 
+/** What a document's settings say about its engine. */
+export interface EngineRequest {
+  /** `wheelhouse.fhirCache`: the FHIR package cache folder packages are read from. */
+  fhirCache?: string | undefined;
+}
+
 export interface Engines {
-  engine(uri: string): DocumentEngine | undefined;
+  /** `request`: the document's editor settings that choose its engine. */
+  engine(uri: string, request?: EngineRequest): DocumentEngine | undefined;
   /** Drop every loaded set (the config or a conformance resource changed). */
   clear(): void;
   /** A document was saved: a conformance resource drops the loaded sets (they are read from disk). */
@@ -106,7 +114,9 @@ export function createEngines(deps: EnginesDeps): Engines {
             conformance,
           }
         : { validator: coreValidator, unresolvedDomains: [], conformance: undefined };
-      deps.log(`conformance for ${conformance.workspaces.join(', ') || 'no folder'} (${conformance.packages.length} packages) loaded in ${Date.now() - started} ms`);
+      deps.log(
+        `conformance for ${conformance.workspaces.join(', ') || 'no folder'} (${conformance.packages.length} packages) loaded in ${Date.now() - started} ms`,
+      );
     } catch (error) {
       // A broken package must not cost the user every diagnostic: validate against the core, say why once.
       const message = `Wheelhouse could not load packages or workspace profiles: ${error instanceof Error ? error.message : String(error)}`;
@@ -122,7 +132,7 @@ export function createEngines(deps: EnginesDeps): Engines {
   };
 
   return {
-    engine(uri) {
+    engine(uri, request) {
       const path = pathOf(uri);
       const folder = path ? folderOf(path) : undefined;
       const overlay = path ? deps.configFiles.overlay(uri) : undefined;
@@ -130,24 +140,37 @@ export function createEngines(deps: EnginesDeps): Engines {
       if (!folder && packages.length === 0) {
         const validator = deps.coreValidator();
         return validator
-          ? { validator, ...(overlay ? { settings: overlay.settings } : {}), viaWorker: (pool, text, options, token) => pool.validate(text, options, token) }
+          ? {
+              validator,
+              ...(overlay ? { settings: overlay.settings } : {}),
+              viaWorker: (pool, source, options, token) => pool.validate(source, options, token),
+            }
           : undefined;
       }
-      const loaded = load({ packages, workspaces: folder ? [folder] : [], profiles: overlay?.profiles ?? [], generation });
+      const loaded = load({
+        packages,
+        workspaces: folder ? [folder] : [],
+        profiles: overlay?.profiles ?? [],
+        generation,
+        ...(request?.fhirCache ? { fhirCache: request.fhirCache } : {}),
+      });
       if (!loaded) return undefined;
       const base = overlay?.settings;
       const settings =
         base || loaded.unresolvedDomains.length > 0
           ? {
               ...base,
-              allowUnresolvedExtensionDomains: [...(base?.allowUnresolvedExtensionDomains ?? []), ...loaded.unresolvedDomains],
+              allowUnresolvedExtensionDomains: [
+                ...(base?.allowUnresolvedExtensionDomains ?? []),
+                ...loaded.unresolvedDomains,
+              ],
             }
           : undefined;
       const conformance = loaded.conformance;
       return {
         validator: loaded.validator,
         ...(settings ? { settings } : {}),
-        viaWorker: (pool, text, options, token) => pool.validate(text, options, token, conformance),
+        viaWorker: (pool, source, options, token) => pool.validate(source, options, token, conformance),
       };
     },
     clear() {
@@ -155,7 +178,8 @@ export function createEngines(deps: EnginesDeps): Engines {
       generation++;
     },
     documentChanged(uri, text) {
-      if (sets.size === 0 || !uri.startsWith('file:') || !CONFORMANCE_TYPES.test(text.slice(0, 4096))) return false;
+      if (sets.size === 0 || !uri.startsWith('file:') || !CONFORMANCE_TYPES.test(text.slice(0, 4096)))
+        return false;
       sets.clear();
       generation++;
       return true;

@@ -35,7 +35,7 @@ import { definitionAt } from './definition.js';
 import { createTreeCache } from './fhir-tree.js';
 import { lazyHoverData } from './hover-data.js';
 import { hoverAt } from './hover.js';
-import type { SettingsStore } from './settings.js';
+import type { SettingsStore, WheelhouseSettings } from './settings.js';
 import { outline, type OutlineSymbol } from './symbols.js';
 import { createWorkspaceFeature } from './workspace.js';
 
@@ -53,7 +53,7 @@ export interface LanguageFeaturesDeps {
   /** Validation worker: its script (bundles pass theirs) and the data files it loads; `false` validates in-process. */
   worker?: { workerFile?: string; definitionsFile?: string; terminologyFile?: string } | false;
   /** The engine for a file (config settings, the folder's packages and profiles), as open documents get it. */
-  engine?(uri: string): DocumentEngine | undefined;
+  engine?(uri: string, settings: WheelhouseSettings): DocumentEngine | undefined;
   /** Files changed on disk; returns true when profiles or value sets changed, so everything re-validates. */
   filesChanged?(changes: readonly { uri: string; deleted: boolean }[]): boolean;
 }
@@ -113,7 +113,7 @@ export function registerLanguageFeatures(deps: LanguageFeaturesDeps): LanguageFe
     connection,
     settings: deps.settings,
     validator: () => deps.validator(),
-    engine: (uri) => deps.engine?.(uri),
+    engine: (uri, settings) => deps.engine?.(uri, settings),
     pool,
     folders: () => folders,
     isOpen: (uri) => documents.get(uri) !== undefined,

@@ -4,17 +4,17 @@ import { createSettingsStore, DEFAULT_SETTINGS, parseSettings } from './settings
 describe('parseSettings', () => {
   test('reads every field', () => {
     const warnings: string[] = [];
-    const s = parseSettings({ validate: { enable: false }, rules: { 'nhs-number-checksum': 'warning', 'json-null': 'off' }, profiles: ['https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient'] }, (m) => warnings.push(m));
-    expect(s).toEqual({ validateEnable: false, rules: { 'nhs-number-checksum': 'warning', 'json-null': 'off' }, profiles: ['https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient'] });
+    const s = parseSettings({ validate: { enable: false }, rules: { 'nhs-number-checksum': 'warning', 'json-null': 'off' }, profiles: ['https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient'], fhirCache: '/opt/fhir/packages' }, (m) => warnings.push(m));
+    expect(s).toEqual({ validateEnable: false, rules: { 'nhs-number-checksum': 'warning', 'json-null': 'off' }, profiles: ['https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient'], fhirCache: '/opt/fhir/packages' });
     expect(warnings).toEqual([]);
   });
 
   test('bad values fall back field by field and say which setting was wrong', () => {
     const warnings: string[] = [];
-    const s = parseSettings({ validate: { enable: 'yes' }, rules: { a: 'fatal', b: 'error' }, profiles: 'x' }, (m) => warnings.push(m));
+    const s = parseSettings({ validate: { enable: 'yes' }, rules: { a: 'fatal', b: 'error' }, profiles: 'x', fhirCache: 'relative/packages' }, (m) => warnings.push(m));
     expect(s).toEqual({ validateEnable: true, rules: { b: 'error' }, profiles: [] });
-    expect(warnings).toHaveLength(3);
-    expect(warnings.join('\n')).toMatch(/wheelhouse\.validate\.enable[\s\S]*wheelhouse\.rules\["a"\][\s\S]*wheelhouse\.profiles/);
+    expect(warnings).toHaveLength(4);
+    expect(warnings.join('\n')).toMatch(/wheelhouse\.validate\.enable[\s\S]*wheelhouse\.rules\["a"\][\s\S]*wheelhouse\.profiles[\s\S]*wheelhouse\.fhirCache/);
   });
 
   test('missing or non-object sections give the defaults', () => {

@@ -4,6 +4,7 @@
  * crashes the server), cached until the client says the configuration changed. The names match
  * `contributes.configuration` in extension-vscode/package.json.
  */
+import { isAbsolute } from 'node:path';
 import type { Severity } from '@wheelhouse/shared/validation';
 
 export interface WheelhouseSettings {
@@ -13,9 +14,15 @@ export interface WheelhouseSettings {
   rules: Record<string, Severity | 'off'>;
   /** `wheelhouse.profiles`: extra profile canonicals every resource is validated against. */
   profiles: string[];
+  /** `wheelhouse.fhirCache`: the FHIR package cache folder packages are read from (default: $FHIR_PACKAGE_CACHE or ~/.fhir/packages). */
+  fhirCache?: string;
 }
 
-export const DEFAULT_SETTINGS: Readonly<WheelhouseSettings> = Object.freeze({ validateEnable: true, rules: {}, profiles: [] });
+export const DEFAULT_SETTINGS: Readonly<WheelhouseSettings> = Object.freeze({
+  validateEnable: true,
+  rules: {},
+  profiles: [],
+});
 
 const RULE_LEVELS = new Set(['error', 'warning', 'information', 'off']);
 
@@ -25,7 +32,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Parses the `wheelhouse` configuration section; each problem is passed to `warn` and that field defaults. */
 export function parseSettings(raw: unknown, warn: (message: string) => void): WheelhouseSettings {
-  const settings: WheelhouseSettings = { validateEnable: DEFAULT_SETTINGS.validateEnable, rules: {}, profiles: [] };
+  const settings: WheelhouseSettings = {
+    validateEnable: DEFAULT_SETTINGS.validateEnable,
+    rules: {},
+    profiles: [],
+  };
   if (raw === undefined || raw === null) return settings;
   if (!isRecord(raw)) {
     warn(`settings: "wheelhouse" should be an object; using defaults`);
@@ -40,8 +51,12 @@ export function parseSettings(raw: unknown, warn: (message: string) => void): Wh
   if (rules !== undefined) {
     if (isRecord(rules)) {
       for (const [id, level] of Object.entries(rules)) {
-        if (typeof level === 'string' && RULE_LEVELS.has(level)) settings.rules[id] = level as Severity | 'off';
-        else warn(`settings: wheelhouse.rules["${id}"] should be one of error, warning, information, off; ignored`);
+        if (typeof level === 'string' && RULE_LEVELS.has(level))
+          settings.rules[id] = level as Severity | 'off';
+        else
+          warn(
+            `settings: wheelhouse.rules["${id}"] should be one of error, warning, information, off; ignored`,
+          );
       }
     } else {
       warn(`settings: wheelhouse.rules should be an object of rule id -> level; ignored`);
@@ -51,6 +66,14 @@ export function parseSettings(raw: unknown, warn: (message: string) => void): Wh
   if (profiles !== undefined) {
     if (Array.isArray(profiles) && profiles.every((p) => typeof p === 'string')) settings.profiles = profiles;
     else warn(`settings: wheelhouse.profiles should be a list of profile URLs; ignored`);
+  }
+  const fhirCache = raw['fhirCache'];
+  if (fhirCache !== undefined && fhirCache !== null && fhirCache !== '') {
+    if (typeof fhirCache === 'string' && isAbsolute(fhirCache)) settings.fhirCache = fhirCache;
+    else
+      warn(
+        `settings: wheelhouse.fhirCache should be an absolute folder path; using the default FHIR package cache`,
+      );
   }
   return settings;
 }
@@ -65,7 +88,10 @@ export interface SettingsStore {
  * `fetch` asks the client for the section (undefined when the client cannot answer workspace/configuration,
  * in which case every document gets the defaults).
  */
-export function createSettingsStore(fetch: ((uri: string) => Promise<unknown>) | undefined, warn: (message: string) => void): SettingsStore {
+export function createSettingsStore(
+  fetch: ((uri: string) => Promise<unknown>) | undefined,
+  warn: (message: string) => void,
+): SettingsStore {
   const cache = new Map<string, Promise<WheelhouseSettings>>();
   return {
     get(uri) {
@@ -75,7 +101,9 @@ export function createSettingsStore(fetch: ((uri: string) => Promise<unknown>) |
         settings = fetch(uri).then(
           (raw) => parseSettings(raw, warn),
           (error: unknown) => {
-            warn(`settings: could not read the configuration for ${uri} (${error instanceof Error ? error.message : String(error)}); using defaults`);
+            warn(
+              `settings: could not read the configuration for ${uri} (${error instanceof Error ? error.message : String(error)}); using defaults`,
+            );
             return { ...DEFAULT_SETTINGS };
           },
         );

@@ -29,11 +29,11 @@ import {
   type ValidationResult,
   type Validator,
 } from '@wheelhouse/shared/validation';
-import { toDiagnostic } from '../convert.js';
+import { positionsFrom, toDiagnostic, type PositionSource } from '../convert.js';
 import { WORKSPACE_VALIDATED, type WorkspaceValidatedParams } from '../protocol.js';
-import { WorkerUnavailableError, type ValidationPool } from '../worker/pool.js';
+import { WorkerFileReadError, WorkerUnavailableError, type ValidationPool } from '../worker/pool.js';
 import type { DocumentEngine } from './diagnostics.js';
-import type { SettingsStore } from './settings.js';
+import type { SettingsStore, WheelhouseSettings } from './settings.js';
 
 /** Files beyond these are skipped (and counted as skipped). */
 export const MAX_WORKSPACE_FILES = 5000;
@@ -98,7 +98,7 @@ export interface WorkspaceDeps {
    * The engine for a file (config engine settings, the folder's packages and profiles), as open documents get it;
    * without it files validate against the core with rules and profiles only.
    */
-  engine?(uri: string): DocumentEngine | undefined;
+  engine?(uri: string, settings: WheelhouseSettings): DocumentEngine | undefined;
   /** The worker; undefined validates in-process. */
   pool: ValidationPool | undefined;
   /** Workspace folder paths. */
@@ -159,14 +159,18 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
     }
   };
 
+  /**
+   * Validates one file: in the worker, which reads it itself (the main thread never holds a big file's text), or
+   * in-process when there is no worker. Undefined when validation is off for it; `unreadable` when it cannot be read.
+   */
   const runValidation = async (
-    text: string,
+    path: string,
     uri: string,
     token?: CancellationToken,
-  ): Promise<ValidationResult | undefined> => {
+  ): Promise<{ result: ValidationResult; positions: PositionSource } | 'unreadable' | undefined> => {
     const settings = await deps.settings.get(uri);
     if (!settings.validateEnable) return undefined;
-    const engine = deps.engine?.(uri);
+    const engine = deps.engine?.(uri, settings);
     const options = {
       fileName: uri,
       rules: settings.rules,
@@ -175,11 +179,13 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
     };
     if (deps.pool && !workerUnavailable) {
       try {
-        return await (engine?.viaWorker
-          ? engine.viaWorker(deps.pool, text, options, token)
-          : deps.pool.validate(text, options, token));
+        const result = await (engine?.viaWorker
+          ? engine.viaWorker(deps.pool, { path }, options, token)
+          : deps.pool.validate({ path }, options, token));
+        return { result, positions: positionsFrom(result.issues, result.positions) };
       } catch (error) {
         if (error instanceof ValidationCancelledError) throw error;
+        if (error instanceof WorkerFileReadError) return 'unreadable';
         // A worker that cannot run (a bundle without its script) falls back to the main thread, said once.
         if (error instanceof WorkerUnavailableError) workerUnavailable = true;
         deps.connection.console.warn(
@@ -187,7 +193,14 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
         );
       }
     }
-    return (engine?.validator ?? deps.validator())?.validate(text, options);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      return 'unreadable';
+    }
+    const result = (engine?.validator ?? deps.validator())?.validate(text, options);
+    return result && { result, positions: TextDocument.create(uri, extname(path).slice(1), 0, text) };
   };
 
   const validateFile = async (
@@ -196,20 +209,17 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
     token?: CancellationToken,
   ): Promise<Validated> => {
     const uri = pathToFileURL(path).href;
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
+    const validated = await runValidation(path, uri, token);
+    if (validated === 'unreadable')
       return {
         report: { kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] },
         errors: 0,
         warnings: 0,
         skipped: true,
       };
-    }
-    const result = await runValidation(text, uri, token);
-    const doc = TextDocument.create(uri, extname(path).slice(1), 0, text);
-    const items = result?.isFhir ? result.issues.map((i) => toDiagnostic(i, doc, 0)) : [];
+    const items = validated?.result.isFhir
+      ? validated.result.issues.map((i) => toDiagnostic(i, validated.positions, 0))
+      : [];
     return {
       report: { kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items },
       errors: items.filter((d) => d.severity === 1).length,

@@ -15,6 +15,29 @@ export class WorkerUnavailableError extends Error {
   override readonly name = 'WorkerUnavailableError';
 }
 
+/** The worker could not read the file it was asked to validate (deleted or unreadable since it was listed). */
+export class WorkerFileReadError extends Error {
+  override readonly name = 'WorkerFileReadError';
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(`cannot read ${path}: ${reason}`);
+  }
+}
+
+/** What the worker validates: a document's text, or a file it reads itself (workspace files never pass through the main thread). */
+export type WorkerSource = string | { path: string };
+
+/**
+ * The engine's result, plus each issue's start and end as LSP positions (UTF-16 line and character), computed in
+ * the worker from the text it validated: [start line, start character, end line, end character] per issue, so
+ * the main thread never scans a big document for its line starts (convert.ts `positionsFrom`).
+ */
+export interface WorkerResult extends ValidationResult {
+  positions: Int32Array;
+}
+
 export interface WorkerOptions {
   definitionsFile?: string;
   terminologyFile?: string;
@@ -34,15 +57,17 @@ export interface WorkerConformance {
   profiles: string[];
   /** Bumped by the server when the files behind the same lists changed: the worker loads them again. */
   generation: number;
+  /** The FHIR package cache folder (the `wheelhouse.fhirCache` setting); absent: the default. */
+  fhirCache?: string;
 }
 
 export interface ValidationPool {
   validate(
-    text: string,
+    source: WorkerSource,
     options: Omit<ValidateOptions, 'signal'>,
     token?: CancelToken,
     conformance?: WorkerConformance,
-  ): Promise<ValidationResult>;
+  ): Promise<WorkerResult>;
   /** Jobs waiting or running. */
   readonly pending: number;
   dispose(): Promise<void>;
@@ -50,11 +75,11 @@ export interface ValidationPool {
 
 interface Pending {
   id: number;
-  text: string;
+  source: WorkerSource;
   options: Omit<ValidateOptions, 'signal'>;
   conformance: WorkerConformance | undefined;
   flag: Int32Array;
-  resolve(result: ValidationResult): void;
+  resolve(result: WorkerResult): void;
   reject(error: Error): void;
   started: boolean;
   done: boolean;
@@ -108,11 +133,19 @@ export function createValidationPool(options: WorkerOptions = {}): ValidationPoo
     worker.unref();
     worker.on(
       'message',
-      (msg: { id: number; result?: ValidationResult; cancelled?: boolean; error?: string }) => {
+      (msg: {
+        id: number;
+        result?: WorkerResult;
+        cancelled?: boolean;
+        unreadable?: string;
+        error?: string;
+      }) => {
         const job = running;
         if (!job || job.id !== msg.id) return;
         if (msg.result) job.resolve(msg.result);
         else if (msg.cancelled) job.reject(new ValidationCancelledError('validation cancelled'));
+        else if (msg.unreadable !== undefined && typeof job.source === 'object')
+          job.reject(new WorkerFileReadError(job.source.path, msg.unreadable));
         else job.reject(new Error(msg.error ?? 'validation failed in the worker'));
         finish(job);
       },
@@ -137,7 +170,7 @@ export function createValidationPool(options: WorkerOptions = {}): ValidationPoo
     job.started = true;
     w.postMessage({
       id: job.id,
-      text: job.text,
+      ...(typeof job.source === 'string' ? { text: job.source } : { path: job.source.path }),
       options: job.options,
       conformance: job.conformance,
       cancel: job.flag.buffer,
@@ -148,12 +181,12 @@ export function createValidationPool(options: WorkerOptions = {}): ValidationPoo
     get pending() {
       return queue.length + (running ? 1 : 0);
     },
-    validate(text, jobOptions, token, conformance) {
+    validate(source, jobOptions, token, conformance) {
       if (broken) return Promise.reject(broken);
-      return new Promise<ValidationResult>((resolve, reject) => {
+      return new Promise<WorkerResult>((resolve, reject) => {
         const job: Pending = {
           id: nextId++,
-          text,
+          source,
           options: jobOptions,
           conformance,
           flag: new Int32Array(new SharedArrayBuffer(4)),

@@ -4,9 +4,12 @@
  * package specifiers, so Node runs this file from src/ (type stripping) as well as from dist/.
  * Cancellation: each job carries a SharedArrayBuffer flag the engine polls through its signal.
  */
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   createValidator,
+  type Issue,
   type Definitions,
   type Terminology,
   type ValidateOptions,
@@ -22,10 +25,12 @@ interface Setup {
 }
 interface Job {
   id: number;
-  text: string;
+  /** The document's text, or `path`: a file the worker reads (workspace validation). */
+  text?: string;
+  path?: string;
   options: Omit<ValidateOptions, 'signal'>;
   /** Packages and workspaces (the server's engine for the document's folder); absent: the core only. */
-  conformance?: { packages: string[]; workspaces: string[]; profiles: string[]; generation: number };
+  conformance?: { packages: string[]; workspaces: string[]; profiles: string[]; generation: number; fhirCache?: string };
   cancel: SharedArrayBuffer;
 }
 
@@ -44,7 +49,9 @@ function validatorFor(conformance: Job['conformance']): Validator {
     fhirpath: staticFhirPathProvider,
   };
   // The server has already reported this set's package issues; here they would be said twice.
-  const loaded = conformance ? loadValidationConformance({ definitions: core.definitions, ...conformance }) : undefined;
+  const loaded = conformance
+    ? loadValidationConformance({ definitions: core.definitions, ...conformance })
+    : undefined;
   validator = createValidator({ ...core, ...(loaded ? { conformance: loaded.store } : {}) });
   validators.set(key, validator);
   // Older generations are not asked for again; keep a few folders' worth.
@@ -52,17 +59,43 @@ function validatorFor(conformance: Job['conformance']): Validator {
   return validator;
 }
 
+/** Each issue's start and end as LSP positions, [line, character, line, character] per issue (pool.ts WorkerResult). */
+function positionsOf(text: string, issues: readonly Issue[]): Int32Array<ArrayBuffer> {
+  const positions = new Int32Array(issues.length * 4);
+  if (issues.length === 0) return positions;
+  const doc = TextDocument.create('worker:text', 'json', 0, text);
+  issues.forEach((issue, i) => {
+    const start = doc.positionAt(issue.offset);
+    const end = doc.positionAt(issue.offset + Math.max(0, issue.length));
+    positions.set([start.line, start.character, end.line, end.character], i * 4);
+  });
+  return positions;
+}
+
 parentPort?.on('message', (job: Job) => {
   const flag = new Int32Array(job.cancel);
   try {
+    let text = job.text ?? '';
+    if (job.path !== undefined) {
+      try {
+        text = readFileSync(job.path, 'utf8');
+      } catch (error) {
+        parentPort?.postMessage({
+          id: job.id,
+          unreadable: error instanceof Error ? error.message : String(error),
+        });
+        return;
+      }
+    }
     const validator = validatorFor(job.conformance);
     const signal = {
       get aborted() {
         return Atomics.load(flag, 0) === 1;
       },
     };
-    const result = validator.validate(job.text, { ...job.options, signal });
-    parentPort?.postMessage({ id: job.id, result });
+    const result = validator.validate(text, { ...job.options, signal });
+    const positions = positionsOf(text, result.issues);
+    parentPort?.postMessage({ id: job.id, result: { ...result, positions } }, [positions.buffer]);
   } catch (error) {
     const cancelled = Atomics.load(flag, 0) === 1;
     parentPort?.postMessage({
