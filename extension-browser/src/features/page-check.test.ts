@@ -17,6 +17,8 @@ function input(over: Partial<PageCheckInput> = {}): PageCheckInput {
     send: scriptedSend(() => ({ disabled: false, suggestions: [suggestionFor('ers-fhir-api')] })),
     signal: new AbortController().signal,
     showEmpty: false,
+    // Offline unless a test serves the notice's OCDS release package.
+    fetch: () => Promise.reject(new TypeError('offline')),
     ...over,
   };
 }
@@ -42,6 +44,15 @@ describe('runPageCheck', () => {
     expect(host?.previousElementSibling?.tagName).toBe('H1');
     expect(host?.shadowRoot?.querySelector('[data-component-id="ers-fhir-api"]')).not.toBeNull();
     expect(result.workMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it("prefers the notice's linked OCDS data to the markup", async () => {
+    loadPage('find-a-tender-old');
+    const send = scriptedSend(() => ({ disabled: false, suggestions: [suggestionFor('ers-fhir-api')] }));
+    const ocds = { releases: [{ tender: { title: 'Referral management (OCDS)', classification: { scheme: 'CPV', id: '48180000' } } }] };
+    const fetch = () => Promise.resolve(new Response(JSON.stringify(ocds)));
+    await runPageCheck(input({ send, fetch }));
+    expect(send.requests[0]).toMatchObject({ need: { title: 'Referral management (OCDS)', cpvCodes: ['48180000'] } });
   });
 
   it('shows nothing when nothing matched, unless asked to (toolbar / loopback)', async () => {

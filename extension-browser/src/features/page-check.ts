@@ -5,6 +5,7 @@
 import type { PageNeed, SiteAdapter } from '../adapters/types';
 import type { PageRef, SendMessage } from '../utils/messages';
 import { pageKey } from '../utils/site-url';
+import { withLinkedData, type LinkedFetch } from './linked-data';
 import { mountOverlay, type OverlayHandle } from './overlay';
 
 export interface PageCheckInput {
@@ -22,6 +23,8 @@ export interface PageCheckInput {
   showEmpty: boolean;
   /** How long to wait for late content (GitHub/GitLab sidebars render after load). */
   waitMs?: number;
+  /** For the data a page links to (adapter.linkedData); default: the content script's fetch. */
+  fetch?: LinkedFetch;
 }
 
 export interface PageCheckResult {
@@ -51,6 +54,11 @@ export async function runPageCheck(input: PageCheckInput): Promise<PageCheckResu
   }
   if (signal.aborted) return { outcome: 'aborted', workMs };
   if (!need) return { outcome: 'no-need', workMs };
+  if (adapter.linkedData) {
+    const fetchFn = input.fetch ?? ((resource, init) => fetch(resource, init));
+    need = await withLinkedData({ adapter, document: doc, url, location, need, fetch: fetchFn, signal });
+    if (signal.aborted) return { outcome: 'aborted', need, workMs };
+  }
 
   const response = await input.send({ type: 'wheelhouse/match', need, page, ignoreDismissed: input.ignoreDismissed === true });
   if (signal.aborted) return { outcome: 'aborted', need, workMs };
