@@ -3,13 +3,8 @@
 // .classification, items[].additionalClassifications, buyer.name). Untrusted JSON: every field is checked;
 // anything missing or odd leaves the markup's value in place.
 import type { PageNeed } from './types';
-import { cleanText, clip, cpvCodesIn } from '../utils/text';
-
-type Json = Record<string, unknown>;
-
-const obj = (v: unknown): Json | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined);
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string => (typeof v === 'string' ? cleanText(v) : '');
+import { jsonArray as arr, jsonObject as obj, jsonText as str, type JsonObject as Json } from '../utils/json';
+import { clip, cpvCodesIn } from '../utils/text';
 
 /** The latest release of a package (a notice's package normally holds one). */
 function latestRelease(data: unknown): Json | undefined {

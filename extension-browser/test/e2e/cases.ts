@@ -52,6 +52,13 @@ export const CASES: FixtureCase[] = [
     secrets: ['Nunjucks templates and JavaScript for the NHS design system'],
   },
   {
+    // About box only in the page's embedded React data.
+    fixture: 'github-react',
+    path: '/github.com/NHSDigital/eps-prescription-tracker-ui',
+    expect: ['eps-prescription-tracker-ui'],
+    secrets: ['signed in with their NHS smartcard'],
+  },
+  {
     fixture: 'gitlab',
     path: '/gitlab.com/eyehospital/openeyes',
     expect: ['openeyes'],
