@@ -3,7 +3,8 @@
  * main-thread work per fixture page measured in Chromium with a DevTools trace (thread time, median of several
  * runs; see trace-work.ts for what is counted), and when the overlay appears after the load event.
  * Needs the TEST build: pnpm --filter @wheelhouse/extension-browser build:test
- * Run: pnpm --filter @wheelhouse/extension-browser bench [runs]
+ * Run: pnpm --filter @wheelhouse/extension-browser bench [runs] [extension dir]
+ * (another unpacked Chrome build, e.g. an older commit's test build, for before/after runs in the same conditions)
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -18,7 +19,7 @@ import { contentScriptWork, type MainThreadWork, type TraceEvent } from './trace
 
 const RUNS = Number(process.argv[2] ?? 5);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`bench: runs must be a positive integer, got "${process.argv[2]}"`);
-const EXTENSION_DIR = join(EXTENSION_ROOT, '.output', 'test-chrome-mv3');
+const EXTENSION_DIR = process.argv[3] ?? join(EXTENSION_ROOT, '.output', 'test-chrome-mv3');
 const SETTLE_MS = 300;
 const CATEGORIES = 'devtools.timeline,v8,v8.execute,toplevel,disabled-by-default-devtools.timeline';
 
