@@ -39,6 +39,14 @@ describe('find-a-tender adapter', () => {
     expect(need?.description).toMatch(/^The school age immunisation service needs a digital system/);
   });
 
+  it("finds the notice's own OCDS release package link", () => {
+    expect(findATender.linkedData?.find(loadFixture('find-a-tender-old'), url)?.href).toBe(
+      'https://www.find-tender.service.gov.uk/Notice/012345-2024/OCDS/ReleasePackage',
+    );
+    const other = new DOMParser().parseFromString('<a href="/Notice/000001-2024/OCDS/ReleasePackage">OCDS</a>', 'text/html');
+    expect(findATender.linkedData?.find(other, url)).toBeUndefined();
+  });
+
   it('returns nothing for a page without a title', () => {
     const doc = new DOMParser().parseFromString('<html><body><main></main></body></html>', 'text/html');
     expect(findATender.extract(doc, url)).toBeUndefined();

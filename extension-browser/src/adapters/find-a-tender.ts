@@ -2,6 +2,7 @@
 import type { SiteAdapter } from './types';
 import { cleanText, cpvCodesIn, clip, visibleText } from '../utils/text';
 import { textAfterLabel, titleWithoutSuffix } from '../utils/dom';
+import { needFromOcds } from './ocds';
 
 const LABELS = 'h2, h3, h4, h5, dt, strong';
 
@@ -11,6 +12,20 @@ export const findATender: SiteAdapter = {
   hosts: ['www.find-tender.service.gov.uk', 'find-tender.service.gov.uk'],
   matchesUrl: (url) => /^\/Notice\/\d{6}-\d{4}\/?$/i.test(url.pathname),
   anchor: (doc) => doc.querySelector('main h1, h1'),
+  // Each notice links its own OCDS release package (`/Notice/<id>/OCDS/ReleasePackage`, SITE-SHAPES §1).
+  linkedData: {
+    find(doc, url) {
+      const wanted = `${url.pathname.replace(/\/$/, '')}/ocds/releasepackage`.toLowerCase();
+      for (const a of doc.querySelectorAll('a[href]')) {
+        const href = a.getAttribute('href') ?? '';
+        if (!href.toLowerCase().includes('ocds')) continue;
+        const link = new URL(href, url);
+        if (link.origin === url.origin && link.pathname.toLowerCase() === wanted) return link;
+      }
+      return undefined;
+    },
+    merge: needFromOcds,
+  },
   extract(doc, url) {
     const main = doc.querySelector('main.notice-view, main') ?? doc.body;
     const content = main;

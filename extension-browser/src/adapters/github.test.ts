@@ -22,6 +22,28 @@ describe('github adapter', () => {
     expect(need?.description).toContain('Nunjucks templates');
   });
 
+  it("reads About from GitHub's embedded page data when the sidebar is not rendered", () => {
+    const url = new URL('https://github.com/NHSDigital/eps-prescription-tracker-ui');
+    const need = github.extract(loadFixture('github-react'), url);
+    expect(need).toMatchObject({
+      title: 'NHSDigital/eps-prescription-tracker-ui',
+      keywords: ['electronic-prescription-service', 'prescriptions', 'react'],
+    });
+    expect(need?.description).toMatch(/^Web app where clinicians and dispensing staff/);
+  });
+
+  it('ignores embedded data about another repository (left over after soft navigation) or malformed', () => {
+    const doc = loadFixture('github-react');
+    // The user soft-navigated to another repository; the script still describes the first one.
+    const other = github.extract(doc, new URL('https://github.com/NHSDigital/eps-fhir-validator-lambda'));
+    expect(other).toMatchObject({ title: 'NHSDigital/eps-fhir-validator-lambda', description: '', keywords: [] });
+    const script = doc.querySelector('script[data-target="react-app.embeddedData"]')!;
+    for (const text of ['{"payload":{"sidebarAbout":', '{"payload":{"sidebarAbout":{"description":"x"}}}', '{"payload":{"repo":{"ownerLogin":"NHSDigital","name":"eps-prescription-tracker-ui"},"sidebarAbout":7}}']) {
+      script.textContent = text;
+      expect(github.extract(doc, new URL('https://github.com/NHSDigital/eps-prescription-tracker-ui'))?.description).toBe('');
+    }
+  });
+
   it('has no description before the sidebar renders (the page check then waits)', () => {
     const need = github.extract(loadFixture('github-late'), new URL('https://github.com/NHSDigital/nhs-notify'));
     expect(need?.title).toBe('NHSDigital/nhs-notify');

@@ -33,6 +33,16 @@ export interface SiteAdapter {
   extract(doc: Document, url: URL): PageNeed | undefined;
   /** Where the overlay goes: it is inserted in the flow after this element, never over content. */
   anchor(doc: Document): Element | null;
+  /**
+   * Structured data the page itself links to (Find a Tender's OCDS release package), read in preference to the
+   * markup. It is fetched only from the page's own site (features/linked-data.ts enforces it).
+   */
+  linkedData?: {
+    /** The linked document, when the page links one. */
+    find(doc: Document, url: URL): URL | undefined;
+    /** The need with the linked data's fields where present; the markup's need fills the gaps. */
+    merge(need: PageNeed, data: unknown): PageNeed;
+  };
   /** Single-page sites re-run the check on soft navigation. */
   softNavigation?: boolean;
 }

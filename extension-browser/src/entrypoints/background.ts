@@ -7,6 +7,7 @@ import { createLocalMatcher } from '../features/local-matcher';
 import { syncLoopbackScript } from '../features/loopback';
 import { browserCatalogueCache } from '../utils/catalogue-cache';
 import { isWheelhouseRequest } from '../utils/messages';
+import { browserPageStore } from '../utils/page-storage';
 import { getSettings, settingsItem } from '../utils/storage';
 
 const REFRESH_ALARM = 'wheelhouse-refresh';
@@ -23,6 +24,7 @@ export default defineBackground(() => {
     store,
     createMatcher: createLocalMatcher,
     getSettings,
+    pages: browserPageStore,
     injectOnDemand: async (tabId) => {
       await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/on-demand.js'] });
     },

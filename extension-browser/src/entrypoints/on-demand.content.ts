@@ -1,28 +1,27 @@
 import { defineContentScript } from '#imports';
 import { adapterForHost, GENERIC_ADAPTER } from '../adapters';
 import { runPageCheck } from '../features/page-check';
-import { browserPageStore } from '../utils/page-storage';
 import { sendToBackground } from '../utils/send';
 
 // Injected by the background through activeTab when the user asks to check the current page.
 export default defineContentScript({
   registration: 'runtime',
   matches: [],
+  noScriptStartedPostMessage: true,
   main(ctx) {
     const location = new URL(window.location.href);
     const site = adapterForHost(location.hostname);
     const adapter = site?.matchesUrl(location) ? site : GENERIC_ADAPTER;
-    // An explicit request overrides earlier "hide" choices for this check only.
-    const store = { ...browserPageStore, getDismissed: () => Promise.resolve({ pages: [], hosts: [] }) };
     return runPageCheck({
       document,
       adapter,
       url: location,
       location,
       send: sendToBackground,
-      store,
       signal: ctx.signal,
       showEmpty: true,
+      // An explicit request overrides earlier "hide" choices for this check only.
+      ignoreDismissed: true,
     }).then((r) => r.outcome);
   },
 });

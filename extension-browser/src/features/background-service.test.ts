@@ -7,7 +7,7 @@ import { buildIndex } from '@wheelhouse/shared/matching';
 import { BackgroundService } from './background-service';
 import { CatalogueStore } from './catalogue-store';
 import { createLocalMatcher } from './local-matcher';
-import { component } from './testing';
+import { component, memoryStore } from './testing';
 
 // Unrelated components, so term rarity (IDF) means what it means in the real catalogue.
 const FILLER = [
@@ -52,7 +52,7 @@ function need(over: Partial<PageNeed> = {}): PageNeed {
   };
 }
 
-function service(inject = vi.fn(() => Promise.resolve())) {
+function service(inject = vi.fn(() => Promise.resolve()), pages = memoryStore()) {
   const store = new CatalogueStore({
     bundled: { version: 't', components },
     buildIndex,
@@ -60,7 +60,7 @@ function service(inject = vi.fn(() => Promise.resolve())) {
     fetch: () => Promise.reject(new TypeError('offline')),
     now: () => new Date(),
   });
-  return { svc: new BackgroundService({ store, createMatcher: createLocalMatcher, getSettings, injectOnDemand: inject }), inject };
+  return { svc: new BackgroundService({ store, createMatcher: createLocalMatcher, getSettings, pages, injectOnDemand: inject }), inject, pages };
 }
 
 beforeEach(() => fakeBrowser.reset());
@@ -99,12 +99,31 @@ describe('BackgroundService', () => {
 
   it('honours per-site switches and the remote kill switch', async () => {
     await updateSettings({ sites: { 'find-a-tender': false } });
-    expect(await service().svc.match(need())).toEqual({ disabled: true, suggestions: [] });
+    expect(await service().svc.match(need())).toEqual({ disabled: true, dismissed: false, collapsed: false, suggestions: [] });
     await updateSettings({ sites: {} });
     await browserCatalogueCache.setDisabledAdapters(['find-a-tender']);
     expect((await service().svc.match(need())).disabled).toBe(true);
     // The toolbar's on-demand check (generic) is never switched off by a site switch.
     expect((await service().svc.match(need({ adapter: 'generic' }))).disabled).toBe(false);
+  });
+
+  it('answers "hidden" for pages and sites the user hid, unless the user asked (toolbar)', async () => {
+    const page = { key: 'https://www.find-tender.service.gov.uk/Notice/012345-2024', host: 'www.find-tender.service.gov.uk' };
+    const { svc, pages } = service();
+    await pages.setCollapsed(true);
+    expect(await svc.match(need(), page)).toMatchObject({ dismissed: false, collapsed: true });
+    expect(await svc.handle({ type: 'wheelhouse/hide', scope: 'page', page })).toEqual({ ok: true });
+    expect(await svc.handle({ type: 'wheelhouse/hide', scope: 'page', page })).toEqual({ ok: true });
+    expect(pages.dismissed.pages).toEqual([page.key]);
+    expect(await svc.match(need(), page)).toEqual({ disabled: false, dismissed: true, collapsed: true, suggestions: [] });
+    expect((await svc.match(need(), page, true)).suggestions[0]?.id).toBe('ers-fhir-api');
+    const other = { key: 'https://www.find-tender.service.gov.uk/Notice/000001-2025', host: page.host };
+    expect((await svc.match(need(), other)).dismissed).toBe(false);
+    await svc.handle({ type: 'wheelhouse/hide', scope: 'site', page: other });
+    expect(pages.dismissed.hosts).toEqual([page.host]);
+    expect((await svc.match(need(), other)).dismissed).toBe(true);
+    await svc.handle({ type: 'wheelhouse/collapse', collapsed: false });
+    expect(pages.collapsed).toBe(false);
   });
 
   it('searches the catalogue for the popup without an abstention threshold', async () => {

@@ -1,7 +1,8 @@
 // Answers the content script and popup. Matching runs here, in the extension, against the local catalogue:
 // the need never leaves the browser.
 import type { PageNeed } from '../adapters/types';
-import type { CatalogueStatus, MatchResponse, WheelhouseRequest } from '../utils/messages';
+import type { CatalogueStatus, MatchResponse, PageRef, WheelhouseRequest } from '../utils/messages';
+import type { PageStore } from '../utils/page-storage';
 import type { Settings } from '../utils/storage';
 import type { Suggestion } from '../utils/suggestion';
 import type { CatalogueDoc, CatalogueState, CatalogueStore } from './catalogue-store';
@@ -16,6 +17,8 @@ export interface BackgroundDeps {
   store: CatalogueStore;
   createMatcher(doc: CatalogueDoc): Matcher;
   getSettings(): Promise<Settings>;
+  /** "Hide on this page/site" and the collapsed state (extension storage). */
+  pages: PageStore;
   /** Injects the on-demand content script into a tab the user granted through activeTab. */
   injectOnDemand(tabId: number): Promise<void>;
 }
@@ -34,7 +37,13 @@ export class BackgroundService {
   async handle(request: WheelhouseRequest): Promise<unknown> {
     switch (request.type) {
       case 'wheelhouse/match':
-        return this.match(request.need);
+        return this.match(request.need, request.page, request.ignoreDismissed === true);
+      case 'wheelhouse/hide':
+        await this.hide(request.scope, request.page);
+        return { ok: true };
+      case 'wheelhouse/collapse':
+        await this.#deps.pages.setCollapsed(request.collapsed === true);
+        return { ok: true };
       case 'wheelhouse/search':
         return this.search(request.query);
       case 'wheelhouse/check-tab':
@@ -53,13 +62,33 @@ export class BackgroundService {
     }
   }
 
-  async match(need: PageNeed): Promise<MatchResponse> {
-    const [state, settings] = await Promise.all([this.#deps.store.current(), this.#deps.getSettings()]);
+  /** `ignoreDismissed`: the user asked for this check (toolbar), which overrides earlier "hide" choices. */
+  async match(need: PageNeed, page?: PageRef, ignoreDismissed = false): Promise<MatchResponse> {
+    const [state, settings, dismissed, collapsed] = await Promise.all([
+      this.#deps.store.current(),
+      this.#deps.getSettings(),
+      this.#deps.pages.getDismissed(),
+      this.#deps.pages.getCollapsed(),
+    ]);
+    const answer = { disabled: false, dismissed: false, collapsed, suggestions: [] };
+    if (page && !ignoreDismissed && (dismissed.hosts.includes(page.host) || dismissed.pages.includes(page.key))) {
+      return { ...answer, dismissed: true };
+    }
     if (need.adapter !== 'generic' && (settings.sites[need.adapter] === false || state.disabledAdapters.includes(need.adapter))) {
-      return { disabled: true, suggestions: [] };
+      return { ...answer, disabled: true };
     }
     const hits = this.#matcherFor(state).match(need, MAX_SUGGESTIONS);
-    return { disabled: false, suggestions: this.#toSuggestions(state, hits, settings, need) };
+    return { ...answer, suggestions: this.#toSuggestions(state, hits, settings, need) };
+  }
+
+  async hide(scope: 'page' | 'site', page: PageRef): Promise<void> {
+    const current = await this.#deps.pages.getDismissed();
+    const key = scope === 'page' ? page.key : page.host;
+    const list = scope === 'page' ? current.pages : current.hosts;
+    if (typeof key !== 'string' || key === '' || list.includes(key)) return;
+    await this.#deps.pages.setDismissed(
+      scope === 'page' ? { ...current, pages: [...current.pages, key] } : { ...current, hosts: [...current.hosts, key] },
+    );
   }
 
   async search(query: string): Promise<Suggestion[]> {

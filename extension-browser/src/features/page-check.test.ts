@@ -4,7 +4,7 @@ import { findATender } from '../adapters/find-a-tender';
 import { fixtureHtml } from '../adapters/fixture.testing';
 import { OVERLAY_ATTRIBUTE } from './overlay';
 import { runPageCheck, type PageCheckInput } from './page-check';
-import { memoryStore, scriptedSend, suggestionFor } from './testing';
+import { scriptedSend, suggestionFor } from './testing';
 
 const location = new URL('https://www.find-tender.service.gov.uk/Notice/012345-2024');
 
@@ -15,9 +15,10 @@ function input(over: Partial<PageCheckInput> = {}): PageCheckInput {
     url: location,
     location,
     send: scriptedSend(() => ({ disabled: false, suggestions: [suggestionFor('ers-fhir-api')] })),
-    store: memoryStore(),
     signal: new AbortController().signal,
     showEmpty: false,
+    // Offline unless a test serves the notice's OCDS release package.
+    fetch: () => Promise.reject(new TypeError('offline')),
     ...over,
   };
 }
@@ -33,11 +34,25 @@ describe('runPageCheck', () => {
     const result = await runPageCheck(input({ send }));
     expect(result.outcome).toBe('shown');
     expect(send.requests).toHaveLength(1);
-    expect(send.requests[0]).toMatchObject({ type: 'wheelhouse/match', need: { title: 'Electronic Referral Management System' } });
+    expect(send.requests[0]).toMatchObject({
+      type: 'wheelhouse/match',
+      need: { title: 'Electronic Referral Management System' },
+      page: { key: 'https://www.find-tender.service.gov.uk/Notice/012345-2024', host: 'www.find-tender.service.gov.uk' },
+      ignoreDismissed: false,
+    });
     const host = document.querySelector(`[${OVERLAY_ATTRIBUTE}]`);
     expect(host?.previousElementSibling?.tagName).toBe('H1');
     expect(host?.shadowRoot?.querySelector('[data-component-id="ers-fhir-api"]')).not.toBeNull();
     expect(result.workMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it("prefers the notice's linked OCDS data to the markup", async () => {
+    loadPage('find-a-tender-old');
+    const send = scriptedSend(() => ({ disabled: false, suggestions: [suggestionFor('ers-fhir-api')] }));
+    const ocds = { releases: [{ tender: { title: 'Referral management (OCDS)', classification: { scheme: 'CPV', id: '48180000' } } }] };
+    const fetch = () => Promise.resolve(new Response(JSON.stringify(ocds)));
+    await runPageCheck(input({ send, fetch }));
+    expect(send.requests[0]).toMatchObject({ need: { title: 'Referral management (OCDS)', cpvCodes: ['48180000'] } });
   });
 
   it('shows nothing when nothing matched, unless asked to (toolbar / loopback)', async () => {
@@ -48,26 +63,36 @@ describe('runPageCheck', () => {
     expect((await runPageCheck(input({ send: empty, showEmpty: true }))).outcome).toBe('shown');
   });
 
-  it('respects a disabled adapter and "hide on this page/site"', async () => {
+  it('shows nothing when the adapter is switched off or the page/site is hidden', async () => {
     loadPage('find-a-tender-old');
     const off = scriptedSend(() => ({ disabled: true, suggestions: [] }));
     expect((await runPageCheck(input({ send: off }))).outcome).toBe('disabled');
-    const send = scriptedSend(() => ({ disabled: false, suggestions: [suggestionFor('x')] }));
-    const hiddenPage = memoryStore({ pages: ['https://www.find-tender.service.gov.uk/Notice/012345-2024'] });
-    expect((await runPageCheck(input({ send, store: hiddenPage }))).outcome).toBe('dismissed');
-    const hiddenSite = memoryStore({ hosts: ['www.find-tender.service.gov.uk'] });
-    expect((await runPageCheck(input({ send, store: hiddenSite }))).outcome).toBe('dismissed');
-    expect(send.requests).toHaveLength(0);
+    const hidden = scriptedSend(() => ({ disabled: false, dismissed: true, suggestions: [] }));
+    expect((await runPageCheck(input({ send: hidden }))).outcome).toBe('dismissed');
+    expect(document.querySelector(`[${OVERLAY_ATTRIBUTE}]`)).toBeNull();
   });
 
-  it('stores "hide on this site" and removes the overlay', async () => {
+  it('starts collapsed when the background says so, and reports the toggle', async () => {
     loadPage('find-a-tender-old');
-    const store = memoryStore();
-    const result = await runPageCheck(input({ store }));
+    const send = scriptedSend(() => ({ disabled: false, collapsed: true, suggestions: [suggestionFor('x')] }));
+    const result = await runPageCheck(input({ send }));
+    const toggle = result.overlay!.host.shadowRoot!.querySelector<HTMLButtonElement>('button.wh__toggle')!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    toggle.click();
+    expect(send.requests.at(-1)).toEqual({ type: 'wheelhouse/collapse', collapsed: false });
+  });
+
+  it('asks the background to hide the site and removes the overlay', async () => {
+    loadPage('find-a-tender-old');
+    const send = scriptedSend(() => ({ disabled: false, suggestions: [suggestionFor('x')] }));
+    const result = await runPageCheck(input({ send }));
     const buttons = result.overlay!.host.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.wh__secondary');
     buttons[1]!.click();
-    await new Promise((r) => setTimeout(r, 0));
-    expect(store.dismissed.hosts).toEqual(['www.find-tender.service.gov.uk']);
+    expect(send.requests.at(-1)).toEqual({
+      type: 'wheelhouse/hide',
+      scope: 'site',
+      page: { key: 'https://www.find-tender.service.gov.uk/Notice/012345-2024', host: 'www.find-tender.service.gov.uk' },
+    });
     expect(document.querySelector(`[${OVERLAY_ATTRIBUTE}]`)).toBeNull();
   });
 

@@ -1,9 +1,11 @@
 // Reads the need from the page, asks the background (local matching) and shows the overlay. One run per
-// URL; an AbortSignal ends it on soft navigation or when the content script is invalidated.
+// URL; an AbortSignal ends it on soft navigation or when the content script is invalidated. The main thread
+// does only the DOM work (reading, rendering): matching, "hide" choices and storage live in the background,
+// answered in one message.
 import type { PageNeed, SiteAdapter } from '../adapters/types';
-import type { SendMessage } from '../utils/messages';
-import type { PageStore } from '../utils/page-storage';
+import type { PageRef, SendMessage } from '../utils/messages';
 import { pageKey } from '../utils/site-url';
+import { withLinkedData, type LinkedFetch } from './linked-data';
 import { mountOverlay, type OverlayHandle } from './overlay';
 
 export interface PageCheckInput {
@@ -14,12 +16,15 @@ export interface PageCheckInput {
   /** The real location, for "hide on this page/site". */
   location: URL;
   send: SendMessage;
-  store: PageStore;
   signal: AbortSignal;
+  /** The user asked for this check (toolbar): earlier "hide" choices don't apply. */
+  ignoreDismissed?: boolean;
   /** Show the overlay even with no suggestions (toolbar checks and loopback test pages). */
   showEmpty: boolean;
   /** How long to wait for late content (GitHub/GitLab sidebars render after load). */
   waitMs?: number;
+  /** For the data a page links to (adapter.linkedData); default: the content script's fetch. */
+  fetch?: LinkedFetch;
 }
 
 export interface PageCheckResult {
@@ -42,50 +47,47 @@ export async function runPageCheck(input: PageCheckInput): Promise<PageCheckResu
     }
   };
 
-  const dismissed = await input.store.getDismissed();
-  if (dismissed.hosts.includes(location.hostname) || dismissed.pages.includes(pageKey(location))) {
-    return { outcome: 'dismissed', workMs };
-  }
-
+  const page: PageRef = { key: pageKey(location), host: location.hostname };
   let need = timed(() => safeExtract(adapter, doc, url));
   if ((!need || !need.description) && adapter.softNavigation) {
     need = (await waitForContent(doc, () => timed(() => safeExtract(adapter, doc, url)), input.waitMs ?? 3000, signal)) ?? need;
   }
   if (signal.aborted) return { outcome: 'aborted', workMs };
   if (!need) return { outcome: 'no-need', workMs };
+  if (adapter.linkedData) {
+    const fetchFn = input.fetch ?? ((resource, init) => fetch(resource, init));
+    need = await withLinkedData({ adapter, document: doc, url, location, need, fetch: fetchFn, signal });
+    if (signal.aborted) return { outcome: 'aborted', need, workMs };
+  }
 
-  const response = await input.send({ type: 'wheelhouse/match', need });
+  const response = await input.send({ type: 'wheelhouse/match', need, page, ignoreDismissed: input.ignoreDismissed === true });
   if (signal.aborted) return { outcome: 'aborted', need, workMs };
+  if (response.dismissed) return { outcome: 'dismissed', need, workMs };
   if (response.disabled) return { outcome: 'disabled', need, workMs };
   if (response.suggestions.length === 0 && !input.showEmpty) return { outcome: 'no-suggestions', need, workMs };
 
-  const collapsed = await input.store.getCollapsed();
-  if (signal.aborted) return { outcome: 'aborted', need, workMs };
   const overlay = timed(() => {
     const handle = mountOverlay(doc, {
       anchor: adapter.anchor(doc),
-      collapsed,
-      onCollapse: (value) => void input.store.setCollapsed(value),
-      onHidePage: () => void hide(input, 'page', handle),
-      onHideSite: () => void hide(input, 'site', handle),
+      collapsed: response.collapsed,
+      onCollapse: (collapsed) => void input.send({ type: 'wheelhouse/collapse', collapsed }).catch(() => undefined),
+      onHidePage: () => hide(input.send, 'page', page, handle),
+      onHideSite: () => hide(input.send, 'site', page, handle),
     });
     handle.update({ status: 'ready', suggestions: response.suggestions });
     return handle;
   });
   signal.addEventListener('abort', () => overlay.destroy(), { once: true });
   overlay.host.dataset.workMs = workMs.toFixed(2);
+  // Same clock as the page's navigation timing: tests and the benchmark compare it with loadEventEnd.
+  overlay.host.dataset.shownAt = performance.now().toFixed(1);
   return { outcome: 'shown', need, overlay, workMs };
 }
 
-async function hide(input: PageCheckInput, scope: 'page' | 'site', overlay: OverlayHandle): Promise<void> {
+function hide(send: SendMessage, scope: 'page' | 'site', page: PageRef, overlay: OverlayHandle): void {
   overlay.destroy();
-  const current = await input.store.getDismissed();
-  const key = scope === 'page' ? pageKey(input.location) : input.location.hostname;
-  const list = scope === 'page' ? current.pages : current.hosts;
-  if (list.includes(key)) return;
-  await input.store.setDismissed(
-    scope === 'page' ? { ...current, pages: [...current.pages, key] } : { ...current, hosts: [...current.hosts, key] },
-  );
+  // The background went away (extension updated): the overlay is gone for this visit anyway.
+  void send({ type: 'wheelhouse/hide', scope, page }).catch(() => undefined);
 }
 
 function safeExtract(adapter: SiteAdapter, doc: Document, url: URL): PageNeed | undefined {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OVERLAY_ATTRIBUTE } from './overlay';
 import type { PageCheckResult } from './page-check';
 import { startSiteChecks } from './site-checks';
-import { memoryStore, scriptedSend, suggestionFor } from './testing';
+import { scriptedSend, suggestionFor } from './testing';
 import type { PageNeed } from '../adapters/types';
 
 function sidebar(about: string) {
@@ -34,7 +34,7 @@ describe('startSiteChecks', () => {
     const results: PageCheckResult[] = [];
     const controller = new AbortController();
     controllers.push(controller);
-    startSiteChecks({ window, send, store: memoryStore(), signal: controller.signal, onResult: (r) => results.push(r) });
+    startSiteChecks({ window, send, signal: controller.signal, onResult: (r) => results.push(r) });
     await nextResult(results, 1);
     expect(results[0]?.outcome).toBe('shown');
     expect(results[0]?.need).toMatchObject({ adapter: 'github', url: 'https://github.com/NHSDigital/nhs-notify' });
@@ -52,13 +52,29 @@ describe('startSiteChecks', () => {
     );
   });
 
+  it('runs the first check when the scheduler says (idle time), not during start-up', async () => {
+    history.replaceState({}, '', '/github.com/NHSDigital/nhs-notify');
+    document.body.innerHTML = `<main><h1>repo</h1><div class="PageLayout-Pane">${sidebar('Send messages to patients.')}</div></main>`;
+    const send = scriptedSend(() => ({ disabled: false, suggestions: [suggestionFor('nhs-notify-api')] }));
+    const controller = new AbortController();
+    controllers.push(controller);
+    let later: (() => void) | undefined;
+    const results: PageCheckResult[] = [];
+    startSiteChecks({ window, send, signal: controller.signal, schedule: (run) => (later = run), onResult: (r) => results.push(r) });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(send.requests).toHaveLength(0);
+    later!();
+    await nextResult(results, 1);
+    expect(results[0]?.outcome).toBe('shown');
+  });
+
   it('does nothing on pages no adapter reads (a repository issue list)', async () => {
     history.replaceState({}, '', '/github.com/NHSDigital/nhs-notify/issues');
     document.body.innerHTML = '<main><h1>Issues</h1></main>';
     const send = scriptedSend(() => ({ disabled: false, suggestions: [] }));
     const controller = new AbortController();
     controllers.push(controller);
-    startSiteChecks({ window, send, store: memoryStore(), signal: controller.signal });
+    startSiteChecks({ window, send, signal: controller.signal });
     await new Promise((r) => setTimeout(r, 50));
     expect(send.requests).toHaveLength(0);
   });

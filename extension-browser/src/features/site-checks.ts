@@ -2,7 +2,6 @@
 // React navigation, GitLab's client routing): refined-github re-runs on turbo:render and soft-nav events.
 import { adapterForHost, GENERIC_ADAPTER } from '../adapters';
 import type { SendMessage } from '../utils/messages';
-import type { PageStore } from '../utils/page-storage';
 import { isLoopback, siteUrl } from '../utils/site-url';
 import { runPageCheck, type PageCheckResult } from './page-check';
 
@@ -12,7 +11,11 @@ const ABORT_EVENTS = ['turbo:before-fetch-request', 'turbo:visit', 'pjax:start']
 export interface SiteChecksInput {
   window: Window;
   send: SendMessage;
-  store: PageStore;
+  /**
+   * Runs the first check later (the content script passes an idle callback): the page's own start-up goes
+   * first, and the script's evaluation stays short. Default: now.
+   */
+  schedule?: (run: () => void) => void;
   /** Ends everything when the content script is invalidated (extension reload/update). */
   signal: AbortSignal;
   /** Called after each run (tests, timing). */
@@ -43,7 +46,6 @@ export function startSiteChecks(input: SiteChecksInput): { rerun(): void } {
       url,
       location,
       send: input.send,
-      store: input.store,
       signal: current.signal,
       showEmpty: loopback,
     })
@@ -60,6 +62,6 @@ export function startSiteChecks(input: SiteChecksInput): { rerun(): void } {
   win.addEventListener('popstate', () => run(false), opts);
   // WXT polls location changes; covers navigations that fire none of the events above.
   win.addEventListener('wxt:locationchange', () => run(false), opts);
-  run(true);
+  (input.schedule ?? ((fn) => fn()))(() => run(true));
   return { rerun: () => run(true) };
 }

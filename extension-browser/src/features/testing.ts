@@ -22,12 +22,17 @@ export function memoryStore(initial: Partial<Dismissed> = {}): PageStore & { dis
   return store;
 }
 
-/** A background that answers match requests with `respond` and records every request. */
-export function scriptedSend(respond: (req: WheelhouseRequest) => MatchResponse): SendMessage & { requests: WheelhouseRequest[] } {
+/**
+ * A background that answers match requests with `respond` (dismissed / collapsed default to false), other
+ * requests with `{ ok: true }`, and records every request.
+ */
+export function scriptedSend(
+  respond: (req: WheelhouseRequest) => Partial<MatchResponse> & Pick<MatchResponse, 'disabled' | 'suggestions'>,
+): SendMessage & { requests: WheelhouseRequest[] } {
   const requests: WheelhouseRequest[] = [];
   const send = ((req: WheelhouseRequest) => {
     requests.push(req);
-    return Promise.resolve(respond(req));
+    return Promise.resolve(req.type === 'wheelhouse/match' ? { dismissed: false, collapsed: false, ...respond(req) } : { ok: true });
   }) as SendMessage & { requests: WheelhouseRequest[] };
   send.requests = requests;
   return send;

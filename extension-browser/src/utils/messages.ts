@@ -2,8 +2,21 @@
 import type { PageNeed } from '../adapters/types';
 import type { Suggestion } from './suggestion';
 
+/** The page a check runs on, for "hide on this page/site" (kept in extension storage by the background). */
+export interface PageRef {
+  /** Origin + path of the real location (utils/site-url.ts pageKey). */
+  key: string;
+  host: string;
+}
+
 export type WheelhouseRequest =
-  | { type: 'wheelhouse/match'; need: PageNeed }
+  /**
+   * One round trip per check: the background answers whether the page is hidden, whether the overlay starts
+   * collapsed, and the suggestions, so the content script touches no extension storage itself.
+   */
+  | { type: 'wheelhouse/match'; need: PageNeed; page: PageRef; ignoreDismissed?: boolean }
+  | { type: 'wheelhouse/hide'; scope: 'page' | 'site'; page: PageRef }
+  | { type: 'wheelhouse/collapse'; collapsed: boolean }
   | { type: 'wheelhouse/search'; query: string }
   | { type: 'wheelhouse/check-tab'; tabId: number }
   | { type: 'wheelhouse/refresh' }
@@ -12,6 +25,10 @@ export type WheelhouseRequest =
 export interface MatchResponse {
   /** The adapter was switched off remotely (kill switch) or in the options. */
   disabled: boolean;
+  /** The user chose "Hide on this page/site" here (nothing else is filled in). */
+  dismissed: boolean;
+  /** The overlay starts collapsed (the user's last choice). */
+  collapsed: boolean;
   suggestions: Suggestion[];
 }
 
@@ -26,6 +43,8 @@ export interface CatalogueStatus {
 
 export interface ResponseMap {
   'wheelhouse/match': MatchResponse;
+  'wheelhouse/hide': { ok: true };
+  'wheelhouse/collapse': { ok: true };
   'wheelhouse/search': Suggestion[];
   'wheelhouse/check-tab': { ok: boolean; error?: string };
   'wheelhouse/refresh': CatalogueStatus;

@@ -1,5 +1,6 @@
-// Storage the content script reads. It talks to browser.storage.local directly (no zod, no storage library)
-// to keep the content script small and its start-up cheap; keys and defaults are declared once here.
+// The per-page choices ("hide on this page/site", collapsed) in extension storage. Only the background reads
+// and writes them (see features/background-service.ts): the content script never touches extension storage,
+// which keeps its start-up cheap. Keys and defaults are declared once here.
 import { browser } from '#imports';
 
 export interface Dismissed {
@@ -12,7 +13,7 @@ export interface Dismissed {
 export const DISMISSED_KEY = 'dismissed';
 export const COLLAPSED_KEY = 'overlayCollapsed';
 
-/** The bits of storage the page check needs, injected so it can run against fakes. */
+/** The bits of storage the page choices need, injected so the background service runs against fakes. */
 export interface PageStore {
   getDismissed(): Promise<Dismissed>;
   setDismissed(value: Dismissed): Promise<void>;

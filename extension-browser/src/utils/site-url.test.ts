@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { isLoopback, pageKey, siteUrl } from './site-url';
+import { isLoopback, pageKey, servedUrl, siteUrl } from './site-url';
 import { safeHttpUrl } from './suggestion';
 import { getSettings, settingsItem, DEFAULT_SETTINGS } from './storage';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 beforeEach(() => fakeBrowser.reset());
+
+describe('servedUrl', () => {
+  it('maps a site URL back to where a loopback test page serves it, and leaves real pages alone', () => {
+    const loopback = new URL('http://127.0.0.1:4321/www.find-tender.service.gov.uk/Notice/012345-2024');
+    const link = new URL('https://www.find-tender.service.gov.uk/Notice/012345-2024/OCDS/ReleasePackage?x=1');
+    expect(servedUrl(link, loopback).href).toBe('http://127.0.0.1:4321/www.find-tender.service.gov.uk/Notice/012345-2024/OCDS/ReleasePackage?x=1');
+    expect(servedUrl(new URL('https://other.example/a'), loopback).href).toBe('https://other.example/a');
+    expect(servedUrl(link, new URL('https://www.find-tender.service.gov.uk/Notice/012345-2024')).href).toBe(link.href);
+  });
+});
 
 describe('siteUrl', () => {
   it('maps loopback test pages to the site they stand for', () => {

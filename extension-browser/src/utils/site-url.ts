@@ -11,6 +11,16 @@ export function siteUrl(location: URL): URL {
   return new URL(`https://${match[1]}${match[2] ?? '/'}${location.search}${location.hash}`);
 }
 
+/**
+ * The inverse of siteUrl: where a URL of the site a page stands for is served from. On a loopback page standing
+ * for `https://<site host>/…` that is `http://127.0.0.1:<port>/<site host>/…`; otherwise the URL itself.
+ */
+export function servedUrl(site: URL, location: URL): URL {
+  const mapped = siteUrl(location);
+  if (mapped === location || site.origin !== mapped.origin) return site;
+  return new URL(`${location.origin}/${site.host}${site.pathname}${site.search}`);
+}
+
 export const LOOPBACK_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export function isLoopback(url: URL): boolean {

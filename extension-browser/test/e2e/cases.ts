@@ -8,6 +8,8 @@ export interface FixtureCase {
   path: string;
   expect: string[];
   secrets: string[];
+  /** Documents the page links to and the extension reads (served path -> file in test/fixtures). */
+  linked?: Record<string, string>;
 }
 
 export const CASES: FixtureCase[] = [
@@ -16,6 +18,8 @@ export const CASES: FixtureCase[] = [
     path: '/www.find-tender.service.gov.uk/Notice/012345-2024',
     expect: ['ers-fhir-api'],
     secrets: ['Riverside University Hospitals', 'triage and track outpatient referrals'],
+    // The notice's OCDS release package; the PA fixture's link gets a 404, so its markup is read.
+    linked: { '/www.find-tender.service.gov.uk/Notice/012345-2024/OCDS/ReleasePackage': 'find-a-tender-old.ocds.json' },
   },
   {
     fixture: 'find-a-tender-pa',
@@ -46,6 +50,13 @@ export const CASES: FixtureCase[] = [
     path: '/github.com/nhsuk/nhsuk-frontend',
     expect: ['nhsuk-frontend'],
     secrets: ['Nunjucks templates and JavaScript for the NHS design system'],
+  },
+  {
+    // About box only in the page's embedded React data.
+    fixture: 'github-react',
+    path: '/github.com/NHSDigital/eps-prescription-tracker-ui',
+    expect: ['eps-prescription-tracker-ui'],
+    secrets: ['signed in with their NHS smartcard'],
   },
   {
     fixture: 'gitlab',

@@ -54,6 +54,9 @@ void describe('browser extension in Firefox ESR', () => {
       for (const id of c.expect) assert.ok(r.ids.includes(id), `${id} not among suggestions [${r.ids.join(', ')}]`);
       // The shadow root is open: puppeteer's >>> pierces it.
       if (r.ids.length > 0) assert.ok(await page.$(`[data-wheelhouse-overlay] >>> [data-component-id="${r.ids[0]}"]`));
+      for (const path of Object.keys(c.linked ?? {})) {
+        assert.ok(server.requests.some((q) => q.method === 'GET' && q.url === path && !q.headers.cookie), `the page's linked ${path} was read`);
+      }
       console.log(`  ${c.fixture}: [${r.ids.join(', ')}] overlay at ${r.overlayAt.toFixed(0)} ms (load end ${r.loadEnd.toFixed(0)} ms), work ${r.workMs} ms`);
       await page.close();
     });

@@ -42,6 +42,8 @@ export async function startFixtureServer(
   for (const c of cases) pages.set(c.path, readFileSync(join(FIXTURES, `${c.fixture}.html`), 'utf8'));
   for (const [path, fixture] of Object.entries(extraPages)) pages.set(path, readFileSync(join(FIXTURES, `${fixture}.html`), 'utf8'));
   for (const [path, html] of Object.entries(rawPages)) pages.set(path, html);
+  const linked = new Map<string, string>();
+  for (const c of cases) for (const [path, file] of Object.entries(c.linked ?? {})) linked.set(path, readFileSync(join(FIXTURES, file), 'utf8'));
   const requests: LoggedRequest[] = [];
   let catalogue: RemoteCatalogue | undefined;
   let killSwitch: string[] | undefined;
@@ -65,6 +67,11 @@ export async function startFixtureServer(
       }
       if (path === '/catalogue/extension.json' && killSwitch) {
         res.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify({ disabledAdapters: killSwitch }));
+        return;
+      }
+      const data = linked.get(path);
+      if (data) {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(data);
         return;
       }
       const page = pages.get(path);
