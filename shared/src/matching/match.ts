@@ -60,10 +60,10 @@ export const DEFAULT_PARAMS: MatchParams = {
   titleWeight: 1,
   queryK: 1.5,
   conceptWeight: 1.5,
-  genericWeight: 1,
+  genericWeight: 0.6,
   threshold: 3.2,
   relative: 0.6,
-  antiPenalty: 1,
+  antiPenalty: 0.5,
   nonDigitalCpvPenalty: 0.5,
   urlBonus: 10,
   priorWeight: 0,
@@ -88,8 +88,19 @@ export interface MatchIndex {
   readonly meanLengths: Float64Array;
   readonly postings: ReadonlyMap<string, Int32Array>;
   readonly idf: ReadonlyMap<string, number>;
-  readonly anti: ReadonlyMap<number, readonly string[]>;
+  /** Per component: anti-term stems, the phrase as written and its index terms. */
+  readonly anti: ReadonlyMap<number, readonly AntiTerm[]>;
+  /** Dictionary concepts (`~id`) in each component's name, for components that have any. */
+  readonly nameConcepts: ReadonlyMap<number, readonly string[]>;
   readonly analyser: Analyser;
+}
+
+/** An anti-term of a component: found in a page as a phrase of stems, weighed by its index terms. */
+export interface AntiTerm {
+  readonly stems: string;
+  readonly phrase: string;
+  /** Its terms as the analyser reads them (concepts included); empty for an index without phrases. */
+  readonly terms: readonly string[];
 }
 
 /** Thrown when JSON given to `loadIndex` is not a match index this version reads. */
@@ -107,23 +118,31 @@ export function loadIndex(json: unknown, analyser = new Analyser()): MatchIndex 
   for (const row of lengths) row.forEach((len, f) => (meanLengths[f] = (meanLengths[f] ?? 0) + len / Math.max(size, 1)));
   const postings = new Map<string, Int32Array>();
   const idf = new Map<string, number>();
+  const nameConcepts = new Map<number, string[]>();
+  const nameField = FIELDS.indexOf('name');
   for (const [term, list] of Object.entries(index.postings)) {
     const arr = Int32Array.from(list);
     postings.set(term, arr);
     let df = 0;
     let last = -1;
+    const concept = isConceptTerm(term);
     for (let i = 0; i < arr.length; i += 3) {
-      if (arr[i] !== last) {
+      const doc = arr[i] as number;
+      if (doc !== last) {
         df++;
-        last = arr[i] as number;
+        last = doc;
       }
+      if (concept && arr[i + 1] === nameField) nameConcepts.set(doc, [...(nameConcepts.get(doc) ?? []), term]);
     }
     // BM25 IDF divided by its ceiling for this catalogue size, so scores (and the abstention
     // threshold) mean the same whether the catalogue holds 200 components or 10,000.
     idf.set(term, Math.log(1 + (size - df + 0.5) / (df + 0.5)) / Math.log(2 + size));
   }
-  const anti = new Map<number, string[]>();
-  for (const [doc, phrase] of index.anti) anti.set(doc, [...(anti.get(doc) ?? []), phrase]);
+  const anti = new Map<number, AntiTerm[]>();
+  for (const [doc, stems, phrase] of index.anti) {
+    const entry = { stems, phrase: phrase ?? stems, terms: phrase ? analyser.phraseTerms(phrase) : [] };
+    anti.set(doc, [...(anti.get(doc) ?? []), entry]);
+  }
   return {
     size,
     ids: index.docs.map((d) => d[0]),
@@ -136,6 +155,7 @@ export function loadIndex(json: unknown, analyser = new Analyser()): MatchIndex 
     postings,
     idf,
     anti,
+    nameConcepts,
     analyser,
   };
 }
@@ -295,13 +315,20 @@ function score(
   const nonDigital = cpv.length > 0 && !cpv.some(isDigitalCpv);
   const notes = new Map<number, string[]>();
   const stems = params.antiPenalty < 1 ? ` ${index.analyser.stemSequence(`${page.title ?? ''}\n${page.text}`).join(' ')} ` : '';
+  const queryWeight = new Map(query.map((q) => [q.term, q.weight]));
   for (const doc of touched) {
     let s = scores[doc] as number;
     if (params.priorWeight !== 0) s *= (index.priors[doc] ?? 1) ** params.priorWeight;
+    // The page names what the component is (every dictionary concept of its name, e.g. "NHS number"
+    // for an NHS number validator): weaker mentions of its anti-terms are context, not a different need.
+    let named = Infinity;
+    for (const t of index.nameConcepts.get(doc) ?? []) named = Math.min(named, queryWeight.get(t) ?? 0);
+    if (named === Infinity) named = 0;
     for (const anti of stems ? (index.anti.get(doc) ?? []) : []) {
-      if (containsAffirmed(stems, anti)) {
+      if (named > 0 && anti.terms.length > 0 && anti.terms.every((t) => (queryWeight.get(t) ?? 1) < named)) continue;
+      if (containsAffirmed(stems, anti.stems)) {
         s *= params.antiPenalty;
-        notes.set(doc, [`ranked lower: the page mentions "${anti}"`]);
+        notes.set(doc, [`ranked lower: the page mentions "${anti.phrase}"`]);
         break;
       }
     }
