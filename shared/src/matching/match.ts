@@ -347,7 +347,7 @@ function score(
     const out: string[] = [];
     const url = urlNotes.get(doc);
     if (url) out.push(url);
-    const anti = antiHit?.[doc] ? index.anti[(antiHit[doc]) - 1] : undefined;
+    const anti = antiHit?.[doc] ? index.anti[antiHit[doc] - 1] : undefined;
     if (anti) out.push(`ranked lower: the page mentions "${anti.phrase}"`);
     return out;
   };
