@@ -91,7 +91,7 @@ export interface MatchIndex {
   /** Distinct anti-term phrases of the catalogue, each with the components that list it. */
   readonly anti: readonly AntiTerm[];
   /** Dictionary concepts (`~id`) in each component's name, for components that have any. */
-  readonly nameConcepts: ReadonlyMap<number, readonly string[]>;
+  readonly nameConcepts: readonly (readonly string[] | undefined)[];
   readonly analyser: Analyser;
 }
 
@@ -121,7 +121,7 @@ export function loadIndex(json: unknown, analyser = new Analyser()): MatchIndex 
   for (const row of lengths) row.forEach((len, f) => (meanLengths[f] = (meanLengths[f] ?? 0) + len / Math.max(size, 1)));
   const postings = new Map<string, Int32Array>();
   const idf = new Map<string, number>();
-  const nameConcepts = new Map<number, string[]>();
+  const nameConcepts: (string[] | undefined)[] = new Array<string[] | undefined>(size).fill(undefined);
   const nameField = FIELDS.indexOf('name');
   for (const [term, list] of Object.entries(index.postings)) {
     const arr = Int32Array.from(list);
@@ -135,7 +135,7 @@ export function loadIndex(json: unknown, analyser = new Analyser()): MatchIndex 
         df++;
         last = doc;
       }
-      if (concept && arr[i + 1] === nameField) nameConcepts.set(doc, [...(nameConcepts.get(doc) ?? []), term]);
+      if (concept && arr[i + 1] === nameField) (nameConcepts[doc] ??= []).push(term);
     }
     // BM25 IDF divided by its ceiling for this catalogue size, so scores (and the abstention
     // threshold) mean the same whether the catalogue holds 200 components or 10,000.
@@ -373,14 +373,13 @@ function applyAntiTerms(index: MatchIndex, page: PageNeed, params: MatchParams, 
   // Per component: 1 + the index of the anti-term that ranked it lower, or 0.
   const done = new Int32Array(index.size);
   // How strongly the page names each component (its weakest name concept), computed when needed.
-  const named = new Map<number, number>();
-  const nameStrength = (doc: number): number => {
-    let w = named.get(doc);
+  const named = new Map<readonly string[], number>();
+  const nameStrength = (concepts: readonly string[]): number => {
+    let w = named.get(concepts);
     if (w === undefined) {
-      const concepts = index.nameConcepts.get(doc);
-      w = concepts ? Infinity : 0;
-      for (const t of concepts ?? []) w = Math.min(w, queryWeight.get(t) ?? 0);
-      named.set(doc, w);
+      w = Infinity;
+      for (const t of concepts) w = Math.min(w, queryWeight.get(t) ?? 0);
+      named.set(concepts, w);
     }
     return w;
   };
@@ -392,7 +391,8 @@ function applyAntiTerms(index: MatchIndex, page: PageNeed, params: MatchParams, 
       if (scores[doc] === 0 || done[doc] !== 0) continue;
       // The page names what the component is (every dictionary concept of its name, e.g. "NHS number"
       // for an NHS number validator) more strongly than the anti-term: that is context, not another need.
-      if (index.nameConcepts.has(doc) && nameStrength(doc) > strength) continue;
+      const concepts = index.nameConcepts[doc];
+      if (concepts && nameStrength(concepts) > strength) continue;
       done[doc] = a + 1;
       scores[doc] = (scores[doc] as number) * params.antiPenalty;
     }
