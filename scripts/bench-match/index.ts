@@ -71,9 +71,14 @@ function time<T>(f: () => T): { value: T; ms: number } {
 
 type Search = (page: PageNeed) => unknown;
 
-function perPage(search: Search, pages: readonly PageNeed[]): { median: number; p95: number; max: number } {
+/**
+ * Wall-clock median and p95 per page, and mean CPU time per page (user + system of this process over
+ * all rounds): on a shared, loaded machine wall time includes waiting for a core, CPU time does not.
+ */
+function perPage(search: Search, pages: readonly PageNeed[]): { median: number; p95: number; max: number; cpu: number } {
   for (const p of pages) search(p); // warm-up
   const samples: number[] = [];
+  const cpuStart = process.cpuUsage();
   for (let r = 0; r < rounds; r++) {
     for (const p of pages) {
       const start = performance.now();
@@ -81,9 +86,11 @@ function perPage(search: Search, pages: readonly PageNeed[]): { median: number; 
       samples.push(performance.now() - start);
     }
   }
+  const cpuUsed = process.cpuUsage(cpuStart);
   samples.sort((a, b) => a - b);
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;
-  return { median: at(0.5), p95: at(0.95), max: samples[samples.length - 1] ?? 0 };
+  const cpu = (cpuUsed.user + cpuUsed.system) / 1000 / Math.max(samples.length, 1);
+  return { median: at(0.5), p95: at(0.95), max: samples[samples.length - 1] ?? 0, cpu };
 }
 
 const rows: string[][] = [];
@@ -108,8 +115,8 @@ function row(label: string, json: string, buildMs: number, loadMs: number | unde
     `${(gzipSync(json, { level: 9 }).length / 1024).toFixed(1)} KB`,
     `${buildMs.toFixed(0)} ms`,
     loadMs === undefined ? 'n/a' : `${loadMs.toFixed(0)} ms`,
-    `${short.median.toFixed(2)} / ${short.p95.toFixed(2)} ms`,
-    `${long.median.toFixed(2)} / ${long.p95.toFixed(2)} ms`,
+    `${short.median.toFixed(2)} / ${short.p95.toFixed(2)} / ${short.cpu.toFixed(2)} ms`,
+    `${long.median.toFixed(2)} / ${long.p95.toFixed(2)} / ${long.cpu.toFixed(2)} ms`,
   ];
   rows.push(cells);
   process.stderr.write(`${cells.join(' | ')}\n`);
@@ -123,7 +130,7 @@ if (!values['no-minisearch']) {
   measureMinisearch(`minisearch, synthetic (${syntheticSize})`, syntheticComponents);
 }
 
-const header = ['index', 'JSON', 'gzipped', 'build', 'load', 'short page median / p95', `long page (${MAX_NEED_TEXT} chars) median / p95`];
+const header = ['index', 'JSON', 'gzipped', 'build', 'load', 'short page median / p95 / CPU mean', `long page (${MAX_NEED_TEXT} chars) median / p95 / CPU mean`];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
 const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
 process.stdout.write(

@@ -1,12 +1,12 @@
 /**
  * The same method on minisearch (installed in shared), for the "library or own scorer" measurement:
  * same analyser (stems + dictionary concepts), same field weights, concept weights via `boostTerm`,
- * same anti-terms, URL rule, threshold and relative cut. Only the scoring core differs: minisearch
- * scores each field with BM25+ and sums the boosted fields; ours combines fields before saturation (BM25F).
+ * same anti-terms (the ones our index keeps, found as plain phrases: no negation or name rule), URL
+ * rule, threshold and relative cut. Only the scoring core differs: minisearch scores each field with BM25+ and sums the boosted fields; ours combines fields before saturation (BM25F).
  */
 import { createRequire } from 'node:module';
 import type { Component } from '../../shared/dist/catalogue/index.js';
-import { Analyser, isConceptTerm, repoSlug, toMatchable, FIELDS, type MatchableComponent, type MatchParams, type PageNeed } from '../../shared/dist/matching/index.js';
+import { Analyser, buildIndexFrom, isConceptTerm, repoSlug, toMatchable, FIELDS, type MatchableComponent, type MatchParams, type PageNeed } from '../../shared/dist/matching/index.js';
 import { casePage, type DevCase } from './load.ts';
 
 // minisearch is a dependency of shared, not of the root: load it from there, typed by what we use.
@@ -36,6 +36,13 @@ export function minisearchSearch(
   components: readonly MatchableComponent[],
 ): ((page: PageNeed, params: MatchParams) => { id: string; score: number }[]) & { toJSON(): object } {
   const analyser = new Analyser();
+  // The anti-terms our index keeps (those the component's own text does not use), by component id.
+  const built = buildIndexFrom(components, analyser);
+  const antiOf = new Map<string, string[]>();
+  for (const [doc, stems] of built.anti) {
+    const id = built.docs[doc]![0];
+    antiOf.set(id, [...(antiOf.get(id) ?? []), stems]);
+  }
   const docs = components.map((m) => ({
     id: m.id,
     name: m.name,
@@ -44,7 +51,7 @@ export function minisearchSearch(
     terms: m.terms.join('\n'),
     tags: m.tags.join('\n'),
     repo: repoSlug(m.url),
-    anti: m.antiTerms.map((a) => analyser.stemSequence(a).join(' ')),
+    anti: antiOf.get(m.id) ?? [],
   }));
   const byId = new Map(docs.map((d) => [d.id, d]));
   const index = new MiniSearch({

@@ -46,8 +46,11 @@ export interface SerialisedIndex {
   readonly lengths: readonly (readonly number[])[];
   /** term -> flat [doc, field, count, doc, field, count, ...], doc ascending. */
   readonly postings: Readonly<Record<string, readonly number[]>>;
-  /** Anti-terms per component: [doc, "stem stem ..."], found as a contiguous, non-negated phrase. */
-  readonly anti: readonly (readonly [number, string])[];
+  /**
+   * Anti-terms per component: [doc, "stem stem ...", phrase as the manifest writes it], found as a
+   * contiguous, non-negated phrase of stems; the phrase is what reasons show.
+   */
+  readonly anti: readonly (readonly [number, string, string?])[];
 }
 
 /** Map a catalogue manifest to what the matcher reads. */
@@ -90,7 +93,7 @@ export function buildIndex(components: readonly Component[]): SerialisedIndex {
 export function buildIndexFrom(components: readonly MatchableComponent[], analyser = new Analyser()): SerialisedIndex {
   const postings = new Map<string, number[]>();
   const lengths: number[][] = [];
-  const anti: [number, string][] = [];
+  const anti: [number, string, string][] = [];
   const sorted = [...components].sort((a, b) => a.id.localeCompare(b.id));
   sorted.forEach((component, doc) => {
     const texts: Record<Field, readonly string[]> = {
@@ -114,9 +117,12 @@ export function buildIndexFrom(components: readonly MatchableComponent[], analys
       row.push(length);
     });
     lengths.push(row);
+    // An anti-term the component's own text uses cannot count against it ("website" on a cookie
+    // banner for websites): such a phrase is a manifest mistake, so it is left out of the index.
+    const own = ` ${analyser.stemSequence([component.name, component.summary, ...component.features, ...component.terms, ...component.tags].join('\n')).join(' ')} `;
     for (const phrase of component.antiTerms) {
-      const stems = analyser.stemSequence(phrase);
-      if (stems.length > 0) anti.push([doc, stems.join(' ')]);
+      const stems = analyser.stemSequence(phrase).join(' ');
+      if (stems && !own.includes(` ${stems} `)) anti.push([doc, stems, phrase]);
     }
   });
   const sortedTerms = [...postings.keys()].sort();

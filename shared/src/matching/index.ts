@@ -17,6 +17,7 @@ export {
   match,
   MatchIndexError,
   pageTerms,
+  type AntiTerm,
   type MatchIndex,
   type MatchOptions,
   type MatchParams,

@@ -56,6 +56,31 @@ describe('match', () => {
     expect(a?.score).toBeCloseTo(b?.score ?? 0);
   });
 
+  test('an anti-term the component’s own text uses is left out of the index', () => {
+    const built = buildIndexFrom([
+      component({ id: 'banner', name: 'Cookie banner', summary: 'Cookie consent banner for NHS websites.', antiTerms: ['website', 'clinical record'] }),
+    ]);
+    expect(built.anti).toEqual([[0, 'clinical record', 'clinical record']]);
+  });
+
+  test('a page naming what the component is outweighs a weaker mention of its anti-term', () => {
+    const validators = loadIndex(
+      buildIndexFrom([
+        component({ id: 'validator', name: 'NHS number validator', summary: 'Library that checks NHS number check digits.', antiTerms: ['design system'] }),
+        component({ id: 'frontend', name: 'Frontend', summary: 'Components of the NHS design system.' }),
+      ]),
+    );
+    const score = (page: { title?: string; text: string }, antiPenalty: number) => rank(validators, page, { ...DEFAULT_PARAMS, antiPenalty }).find((r) => r.id === 'validator')?.score;
+    // "NHS number" (a named standard) is the stronger evidence: the design system is context.
+    const numbers = { text: 'Client-side validation of NHS numbers in forms built with the NHS design system.' };
+    expect(score(numbers, 0.5)).toBeCloseTo(score(numbers, 1) ?? 0);
+    // The design system is what the page is about; the NHS number is a detail.
+    const design = { title: 'NHS design system', text: 'Design system components, design system patterns and an NHS number input.' };
+    expect(score(design, 0.5)).toBeCloseTo((score(design, 1) ?? 0) * 0.5);
+    const [shown] = match(validators, design, { top: 3, params: { threshold: 0, relative: 0 } }).filter((s) => s.id === 'validator');
+    expect(shown?.reasons[0]).toBe('ranked lower: the page mentions "design system"');
+  });
+
   test('CPV codes: software labels add terms, codes outside software and IT damp the scores', () => {
     const text = 'Secure file transfer between trusts and national services using MESH.';
     const base = rank(index, { text })[0];

@@ -60,10 +60,10 @@ export const DEFAULT_PARAMS: MatchParams = {
   titleWeight: 1,
   queryK: 1.5,
   conceptWeight: 1.5,
-  genericWeight: 1,
+  genericWeight: 0.6,
   threshold: 3.2,
   relative: 0.6,
-  antiPenalty: 1,
+  antiPenalty: 0.5,
   nonDigitalCpvPenalty: 0.5,
   urlBonus: 10,
   priorWeight: 0,
@@ -88,8 +88,22 @@ export interface MatchIndex {
   readonly meanLengths: Float64Array;
   readonly postings: ReadonlyMap<string, Int32Array>;
   readonly idf: ReadonlyMap<string, number>;
-  readonly anti: ReadonlyMap<number, readonly string[]>;
+  /** Distinct anti-term phrases of the catalogue, each with the components that list it. */
+  readonly anti: readonly AntiTerm[];
+  /** Dictionary concepts (`~id`) in each component's name, for components that have any. */
+  readonly nameConcepts: readonly (readonly string[] | undefined)[];
   readonly analyser: Analyser;
+}
+
+/** An anti-term phrase: found in a page as a sequence of stems, weighed by its index terms. */
+export interface AntiTerm {
+  readonly stems: readonly string[];
+  /** As the (first) manifest writes it: what reasons show. */
+  readonly phrase: string;
+  /** Its terms as the analyser reads them (concepts included); empty for an index without phrases. */
+  readonly terms: readonly string[];
+  /** Components listing it, ascending. */
+  readonly docs: readonly number[];
 }
 
 /** Thrown when JSON given to `loadIndex` is not a match index this version reads. */
@@ -107,23 +121,32 @@ export function loadIndex(json: unknown, analyser = new Analyser()): MatchIndex 
   for (const row of lengths) row.forEach((len, f) => (meanLengths[f] = (meanLengths[f] ?? 0) + len / Math.max(size, 1)));
   const postings = new Map<string, Int32Array>();
   const idf = new Map<string, number>();
+  const nameConcepts: (string[] | undefined)[] = new Array<string[] | undefined>(size).fill(undefined);
+  const nameField = FIELDS.indexOf('name');
   for (const [term, list] of Object.entries(index.postings)) {
     const arr = Int32Array.from(list);
     postings.set(term, arr);
     let df = 0;
     let last = -1;
+    const concept = isConceptTerm(term);
     for (let i = 0; i < arr.length; i += 3) {
-      if (arr[i] !== last) {
+      const doc = arr[i] as number;
+      if (doc !== last) {
         df++;
-        last = arr[i] as number;
+        last = doc;
       }
+      if (concept && arr[i + 1] === nameField) (nameConcepts[doc] ??= []).push(term);
     }
     // BM25 IDF divided by its ceiling for this catalogue size, so scores (and the abstention
     // threshold) mean the same whether the catalogue holds 200 components or 10,000.
     idf.set(term, Math.log(1 + (size - df + 0.5) / (df + 0.5)) / Math.log(2 + size));
   }
-  const anti = new Map<number, string[]>();
-  for (const [doc, phrase] of index.anti) anti.set(doc, [...(anti.get(doc) ?? []), phrase]);
+  const anti = new Map<string, { stems: string[]; phrase: string; terms: string[]; docs: number[] }>();
+  for (const [doc, stems, phrase] of index.anti) {
+    let entry = anti.get(stems);
+    if (!entry) anti.set(stems, (entry = { stems: stems.split(' '), phrase: phrase ?? stems, terms: phrase ? analyser.phraseTerms(phrase) : [], docs: [] }));
+    entry.docs.push(doc);
+  }
   return {
     size,
     ids: index.docs.map((d) => d[0]),
@@ -135,7 +158,8 @@ export function loadIndex(json: unknown, analyser = new Analyser()): MatchIndex 
     meanLengths,
     postings,
     idf,
-    anti,
+    anti: [...anti.values()],
+    nameConcepts,
     analyser,
   };
 }
@@ -236,7 +260,7 @@ export function match(index: MatchIndex, page: PageNeed, options: MatchOptions =
     id: index.ids[doc] as string,
     name: index.names[doc] as string,
     score: Math.round((scores[doc] as number) * 1000) / 1000,
-    reasons: reasonsFor(index, query, doc, params, notes.get(doc) ?? []),
+    reasons: reasonsFor(index, query, doc, params, notes(doc)),
   }));
 }
 
@@ -275,7 +299,7 @@ function score(
   page: PageNeed,
   params: MatchParams,
   query: readonly QueryTerm[],
-): { scores: Float64Array; touched: number[]; notes: Map<number, string[]> } {
+): { scores: Float64Array; touched: number[]; notes: (doc: number) => string[] } {
   const scores = new Float64Array(index.size);
   const touched: number[] = [];
   const fieldWeights = FIELDS.map((f) => params.fieldWeights[f]);
@@ -293,21 +317,14 @@ function score(
 
   const cpv = pageCpv(page);
   const nonDigital = cpv.length > 0 && !cpv.some(isDigitalCpv);
-  const notes = new Map<number, string[]>();
-  const stems = params.antiPenalty < 1 ? ` ${index.analyser.stemSequence(`${page.title ?? ''}\n${page.text}`).join(' ')} ` : '';
   for (const doc of touched) {
     let s = scores[doc] as number;
     if (params.priorWeight !== 0) s *= (index.priors[doc] ?? 1) ** params.priorWeight;
-    for (const anti of stems ? (index.anti.get(doc) ?? []) : []) {
-      if (containsAffirmed(stems, anti)) {
-        s *= params.antiPenalty;
-        notes.set(doc, [`ranked lower: the page mentions "${anti}"`]);
-        break;
-      }
-    }
     if (nonDigital) s *= params.nonDigitalCpvPenalty;
     scores[doc] = s;
   }
+  const antiHit = params.antiPenalty !== 1 ? applyAntiTerms(index, page, params, query, scores) : undefined;
+  const urlNotes = new Map<number, string>();
   // The page is the component's own repository or site: always say so, whatever the text.
   const pageRepo = repoSlug(page.url);
   const pageRepoName = pageRepo.split('/')[1] ?? '';
@@ -323,22 +340,71 @@ function score(
       if (!reason) continue;
       if (scores[doc] === 0) touched.push(doc);
       scores[doc] = (scores[doc] as number) * 2 + params.urlBonus;
-      notes.set(doc, [reason, ...(notes.get(doc) ?? [])]);
+      urlNotes.set(doc, reason);
     }
   }
+  const notes = (doc: number): string[] => {
+    const out: string[] = [];
+    const url = urlNotes.get(doc);
+    if (url) out.push(url);
+    const anti = antiHit?.[doc] ? index.anti[antiHit[doc] - 1] : undefined;
+    if (anti) out.push(`ranked lower: the page mentions "${anti.phrase}"`);
+    return out;
+  };
   return { scores, touched, notes };
 }
 
 const NEGATORS = new Set(['not', 'no', 'without', 'rather', 'instead', 'non', 'never', 'except', 'excluding', 'unlike']);
 
-/** Whether `phrase` (stems joined by spaces) occurs in `stems` at least once not just after a negation. */
-function containsAffirmed(stems: string, phrase: string): boolean {
-  const needle = ` ${phrase} `;
-  let at = stems.indexOf(needle);
-  while (at >= 0) {
-    const before = stems.slice(Math.max(0, at - 80), at).trim().split(' ').slice(-4);
-    if (!before.some((w) => NEGATORS.has(w))) return true;
-    at = stems.indexOf(needle, at + 1);
+/**
+ * Multiply by `antiPenalty` the scored components one of whose anti-terms the page mentions (not just
+ * after a negation), unless the page names what the component is more strongly. Each distinct phrase is
+ * looked up once per page, and only the components listing a phrase the page has are visited.
+ */
+function applyAntiTerms(index: MatchIndex, page: PageNeed, params: MatchParams, query: readonly QueryTerm[], scores: Float64Array): Int32Array {
+  const seq = index.analyser.stemSequence(`${page.title ?? ''}\n${page.text}`);
+  const at = new Map<string, number[]>();
+  seq.forEach((stem, i) => {
+    const list = at.get(stem);
+    if (list) list.push(i);
+    else at.set(stem, [i]);
+  });
+  const queryWeight = new Map(query.map((q) => [q.term, q.weight]));
+  // Per component: 1 + the index of the anti-term that ranked it lower, or 0.
+  const done = new Int32Array(index.size);
+  // How strongly the page names each component (its weakest name concept), computed when needed.
+  const named = new Map<readonly string[], number>();
+  const nameStrength = (concepts: readonly string[]): number => {
+    let w = named.get(concepts);
+    if (w === undefined) {
+      w = Infinity;
+      for (const t of concepts) w = Math.min(w, queryWeight.get(t) ?? 0);
+      named.set(concepts, w);
+    }
+    return w;
+  };
+  index.anti.forEach((anti, a) => {
+    if (!mentions(seq, at, anti.stems)) return;
+    let strength = anti.terms.length > 0 ? 0 : Infinity;
+    for (const t of anti.terms) strength = Math.max(strength, queryWeight.get(t) ?? 1);
+    for (const doc of anti.docs) {
+      if (scores[doc] === 0 || done[doc] !== 0) continue;
+      // The page names what the component is (every dictionary concept of its name, e.g. "NHS number"
+      // for an NHS number validator) more strongly than the anti-term: that is context, not another need.
+      const concepts = index.nameConcepts[doc];
+      if (concepts && nameStrength(concepts) > strength) continue;
+      done[doc] = a + 1;
+      scores[doc] = (scores[doc] as number) * params.antiPenalty;
+    }
+  });
+  return done;
+}
+
+/** Whether the stems `phrase` occur in order in `seq` at least once not within four words after a negation. */
+function mentions(seq: readonly string[], at: ReadonlyMap<string, readonly number[]>, phrase: readonly string[]): boolean {
+  for (const start of at.get(phrase[0] as string) ?? []) {
+    if (!phrase.every((stem, k) => seq[start + k] === stem)) continue;
+    if (!seq.slice(Math.max(0, start - 4), start).some((w) => NEGATORS.has(w))) return true;
   }
   return false;
 }
