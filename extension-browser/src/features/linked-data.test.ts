@@ -47,6 +47,10 @@ describe('withLinkedData', () => {
     expect(await withLinkedData(input(json({}, 404)))).toBe(markup);
     expect(await withLinkedData(input(vi.fn(() => Promise.resolve(new Response('<html>')))))).toBe(markup);
     expect(await withLinkedData(input(vi.fn(() => Promise.resolve(new Response(' '.repeat(LINKED_DATA_MAX_CHARS + 1))))))).toBe(markup);
+    const declaredTooLarge = new Response(JSON.stringify(release), { headers: { 'content-length': String(LINKED_DATA_MAX_CHARS + 1) } });
+    const read = vi.spyOn(declaredTooLarge, 'text');
+    expect(await withLinkedData(input(vi.fn(() => Promise.resolve(declaredTooLarge))))).toBe(markup);
+    expect(read).not.toHaveBeenCalled();
     expect(await withLinkedData(input(vi.fn(() => Promise.reject(new TypeError('Failed to fetch')))))).toBe(markup);
     const hanging = vi.fn((_url: string, init: RequestInit) => new Promise<Response>((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))));
     expect(await withLinkedData(input(hanging))).toBe(markup);

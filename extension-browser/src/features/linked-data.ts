@@ -48,6 +48,8 @@ export async function withLinkedData(input: LinkedDataInput): Promise<PageNeed> 
       signal: controller.signal,
     });
     if (!response.ok) return need;
+    // A declared size over the cap is skipped before its body is read; an undeclared one is checked after.
+    if (Number(response.headers.get('content-length') ?? 0) > LINKED_DATA_MAX_CHARS) return need;
     const text = await response.text();
     if (text.length > LINKED_DATA_MAX_CHARS) return need;
     return adapter.linkedData.merge(need, JSON.parse(text));
