@@ -145,21 +145,24 @@ describe('wheelhouse.config.json engine settings', () => {
   }, 60_000);
 });
 
+/** A workspace profile that makes Patient.birthDate required (profile-cardinality when it is missing). */
+const TEST_PATIENT_PROFILE = {
+  resourceType: 'StructureDefinition',
+  id: 'test-patient',
+  url: PROFILE,
+  name: 'TestPatient',
+  status: 'active',
+  fhirVersion: '4.0.1',
+  kind: 'resource',
+  abstract: false,
+  type: 'Patient',
+  baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Patient',
+  derivation: 'constraint',
+  differential: { element: [{ id: 'Patient.birthDate', path: 'Patient.birthDate', min: 1 }] },
+};
+
 describe('workspace profiles', () => {
-  const profile = {
-    resourceType: 'StructureDefinition',
-    id: 'test-patient',
-    url: PROFILE,
-    name: 'TestPatient',
-    status: 'active',
-    fhirVersion: '4.0.1',
-    kind: 'resource',
-    abstract: false,
-    type: 'Patient',
-    baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Patient',
-    derivation: 'constraint',
-    differential: { element: [{ id: 'Patient.birthDate', path: 'Patient.birthDate', min: 1 }] },
-  };
+  const profile = TEST_PATIENT_PROFILE;
   const cardinality = (items: Diagnostic[]): Diagnostic[] =>
     items.filter((d) => d.code === 'profile-cardinality');
 
@@ -252,19 +255,7 @@ describe('workspace profiles', () => {
 });
 
 describe('wheelhouse.fhirCache', () => {
-  const profile = {
-    resourceType: 'StructureDefinition',
-    url: PROFILE,
-    name: 'TestPatient',
-    status: 'active',
-    fhirVersion: '4.0.1',
-    kind: 'resource',
-    abstract: false,
-    type: 'Patient',
-    baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Patient',
-    derivation: 'constraint',
-    differential: { element: [{ id: 'Patient.birthDate', path: 'Patient.birthDate', min: 1 }] },
-  };
+  const profile = TEST_PATIENT_PROFILE;
 
   test.each([
     ['a small document, in-process', { workerFile: false }, 0],
