@@ -41,9 +41,9 @@ const ownImportMetaUrl = {
       const own = `new URL(${JSON.stringify(rel)}, import.meta.url).href`;
       let contents = text.replaceAll('import.meta.url', own);
       if (cjs) {
-        contents =
-          `var __filename = require('node:url').fileURLToPath(${own}), __dirname = require('node:path').dirname(__filename);\n` +
-          contents;
+        // Not through import.meta (esbuild would take the file for ESM): the banner's URL of the output file.
+        const file = `require('node:url').fileURLToPath(new URL(${JSON.stringify(rel)}, __wheelhouseBundleUrl))`;
+        contents = `var __filename = ${file}, __dirname = require('node:path').dirname(__filename);\n${contents}`;
       }
       return { contents, loader: 'js' };
     });
@@ -70,7 +70,11 @@ const result = await esbuild.build({
   mainFields: ['module', 'main'],
   // CommonJS dependencies (vscode-languageserver, ...) require() Node built-ins; an ESM file has no `require`.
   banner: {
-    js: "import { createRequire as __wheelhouseCreateRequire } from 'node:module'; const require = __wheelhouseCreateRequire(import.meta.url);",
+    js: [
+      "import { createRequire as __wheelhouseCreateRequire } from 'node:module';",
+      'const __wheelhouseBundleUrl = import.meta.url;',
+      'const require = __wheelhouseCreateRequire(__wheelhouseBundleUrl);',
+    ].join(' '),
   },
   sourcemap: 'linked',
   metafile: true,
@@ -92,4 +96,6 @@ if (unchecked.length > 0) {
 }
 writeFileSync(join(outdir, 'meta.json'), JSON.stringify(result.metafile));
 const files = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'));
-console.log(`language-server: dist/bundle/ written (${files.length} files: cli.js, server.js, validation-worker.js and chunks)`);
+console.log(
+  `language-server: dist/bundle/ written (${files.length} files: cli.js, server.js, validation-worker.js and chunks)`,
+);

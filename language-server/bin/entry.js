@@ -7,7 +7,11 @@
 import { statSync } from 'node:fs';
 
 // The tsc projects the bundle is made from (esbuild.mjs fails the build if it bundles a file from any other).
-const TSC_BUILD_INFO = ['tsconfig.tsbuildinfo', '../shared/dist/.tsbuildinfo-core', '../shared/dist/.tsbuildinfo-node'];
+const TSC_BUILD_INFO = [
+  'tsconfig.tsbuildinfo',
+  '../shared/dist/.tsbuildinfo-core',
+  '../shared/dist/.tsbuildinfo-node',
+];
 
 const mtime = (url) => statSync(url, { throwIfNoEntry: false })?.mtimeMs;
 
