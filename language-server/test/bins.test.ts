@@ -177,18 +177,25 @@ describe.skipIf(!bundled)('the bundled bins', () => {
       onPublish();
     });
     client.listen();
+    // A server that dies (an asset or module it cannot load) fails the test at once instead of timing out.
+    const exited = new Promise<never>((_, reject) =>
+      proc.on('exit', (code) => reject(new Error(`the server exited with code ${String(code)}`))),
+    );
+    const live = <T>(answer: Promise<T>): Promise<T> => Promise.race([answer, exited]);
     try {
       const folderUri = pathToFileURL(folder).href;
       // No pull-diagnostics capability: the server pushes.
-      await client.sendRequest(InitializeRequest.type, {
-        processId: process.pid,
-        rootUri: folderUri,
-        capabilities: {
-          textDocument: { hover: { contentFormat: ['markdown'] } },
-          workspace: { workspaceFolders: true },
-        },
-        workspaceFolders: [{ uri: folderUri, name: 'ws' }],
-      });
+      await live(
+        client.sendRequest(InitializeRequest.type, {
+          processId: process.pid,
+          rootUri: folderUri,
+          capabilities: {
+            textDocument: { hover: { contentFormat: ['markdown'] } },
+            workspace: { workspaceFolders: true },
+          },
+          workspaceFolders: [{ uri: folderUri, name: 'ws' }],
+        }),
+      );
       await client.sendNotification('initialized', {});
       const uri = `${folderUri}/open.json`;
       const open = new Promise<void>((resolve) => {
@@ -199,23 +206,25 @@ describe.skipIf(!bundled)('the bundled bins', () => {
       await client.sendNotification('textDocument/didOpen', {
         textDocument: { uri, languageId: 'json', version: 1, text: patient },
       });
-      await open;
+      await live(open);
       const codes = published.get(uri)!.map((d) => d.code);
       expect(codes).toContain('unknown-property');
       // "mail" is not in the core AdministrativeGender value set (the terminology file).
       expect(published.get(uri)!.some((d) => d.code === 'binding-required')).toBe(true);
 
-      const hover: Hover | null = await client.sendRequest(HoverRequest.type, {
-        textDocument: { uri },
-        position: { line: 0, character: patient.indexOf('"gender"') + 1 },
-      });
+      const hover: Hover | null = await live(
+        client.sendRequest(HoverRequest.type, {
+          textDocument: { uri },
+          position: { line: 0, character: patient.indexOf('"gender"') + 1 },
+        }),
+      );
       expect((hover?.contents as MarkupContent).value).toContain('**Patient.gender**');
 
-      const result = await client.sendRequest<ValidateWorkspaceResult>(VALIDATE_WORKSPACE);
+      const result = await live(client.sendRequest<ValidateWorkspaceResult>(VALIDATE_WORKSPACE));
       expect(result).toMatchObject({ files: 1, skipped: 0 });
       expect(result.errors).toBeGreaterThan(0);
       expect(problems).toEqual([]);
-      await client.sendRequest('shutdown');
+      await live(client.sendRequest('shutdown'));
       await client.sendNotification('exit');
     } finally {
       client.dispose();
