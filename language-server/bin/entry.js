@@ -25,6 +25,7 @@ export function pickEntry(name, root = new URL('../', import.meta.url), env = pr
   const url = new URL(`dist/bundle/${name}.js`, root);
   const bundled = mtime(url);
   if (bundled === undefined) return dist;
-  const fresh = TSC_BUILD_INFO.every((file) => (mtime(new URL(file, root)) ?? 0) <= bundled);
+  // A missing build info counts as newer: if a project's file moves, the bins run dist/ rather than guess.
+  const fresh = TSC_BUILD_INFO.every((file) => (mtime(new URL(file, root)) ?? Infinity) <= bundled);
   return fresh ? { url, bundle: true } : dist;
 }

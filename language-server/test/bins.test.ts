@@ -70,6 +70,12 @@ describe('pickEntry', () => {
     expect(pick({ WHEELHOUSE_BUNDLE: '0' })).toBe('dist');
   });
 
+  test('a tsc build info missing: dist', () => {
+    layout(true);
+    rmSync(files.core);
+    expect(pick()).toBe('dist');
+  });
+
   test.each(['info', 'core', 'node'] as const)(
     'tsc -b after the bundle (%s build info newer): dist',
     (key) => {
