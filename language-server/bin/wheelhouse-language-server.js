@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The Wheelhouse language server for any LSP client: `wheelhouse-language-server --stdio`.
 import module from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { pickEntry } from './entry.js';
 
 const args = process.argv.slice(2);
 const transport = args.some(
@@ -15,8 +17,11 @@ if (args.includes('--help') || args.includes('-h') || !transport) {
   );
   process.exit(args.includes('--help') || args.includes('-h') ? 0 : 2);
 }
-// V8's compiled code for the server's ~350 modules is kept on disk (os.tmpdir()/node-compile-cache, per Node
-// version), so later starts skip most of the compiling; the server is imported after it is on.
+// V8's compiled code for the server is kept on disk (os.tmpdir()/node-compile-cache, per Node version), so
+// later starts skip most of the compiling; the server is imported after it is on.
 module.enableCompileCache?.();
-const { startServer } = await import('../dist/server.js');
-startServer();
+// The esbuild bundle when it is up to date with tsc's output, else dist/server.js (bin/entry.js says why). The
+// bundle's worker is bundled too; dist/ finds its own (dist/worker/validation-worker.js) by default.
+const entry = pickEntry('server');
+const { startServer } = await import(entry.url.href);
+startServer(entry.bundle ? { workerFile: fileURLToPath(new URL('validation-worker.js', entry.url)) } : {});

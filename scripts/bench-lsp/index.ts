@@ -33,6 +33,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { makeBundle } from '../bench/make-bundle.ts';
+import { pickEntry } from '../../language-server/bin/entry.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values } = parseArgs({
@@ -161,6 +162,10 @@ writeFileSync(join(workspaceDir, 'bundle.json'), bigText);
 console.log(
   `bench-lsp: Node ${process.version}; 5 KB input ${fiveKb.f} (${fiveKb.size} B); big input ${(bigText.length / 1024 / 1024).toFixed(1)} MB Bundle`,
 );
+if (!values.server)
+  console.log(
+    `the language server's bin runs ${pickEntry('server').bundle ? 'the esbuild bundle (language-server/dist/bundle/)' : "tsc's dist/ (no up-to-date bundle)"}`,
+  );
 
 // 1. Start to first diagnostics.
 async function starts(entry: string, label: string): Promise<void> {

@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { makeBundle } from './make-bundle.ts';
+import { pickEntry } from '../../language-server/bin/entry.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, mb: { type: 'string', default: '7' }, baseline: { type: 'string' } } });
@@ -97,6 +98,8 @@ for (let i = 0; i < runs; i++) {
 
 const lines = [
   `bundle: ${(text.length / 1024 / 1024).toFixed(1)} MB, ${(text.match(/"fullUrl"/g) ?? []).length} entries; ${runs} alternated runs each; node ${process.version}; load average ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after`,
+  // The bin runs the esbuild bundle only when it is as new as tsc's output (language-server/bin/entry.js).
+  `wheelhouse runs ${pickEntry('cli').bundle ? 'the esbuild bundle (language-server/dist/bundle/)' : "tsc's dist/ (no up-to-date bundle: run `pnpm build`)"}`,
   '',
   '| process | wall median | wall min | wall max | CPU median | peak RSS (median) | exit |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
