@@ -15,9 +15,13 @@ import {
   type ValidateOptions,
   type Validator,
 } from '@wheelhouse/shared/validation';
-import { loadR4Definitions, loadR4Terminology, loadValidationConformance } from '@wheelhouse/shared/node';
-// Static: the bundled worker (extension-vscode dist/) has no node_modules to load fhirpath.js from on demand.
-import { staticFhirPathProvider } from '@wheelhouse/shared/fhirpath';
+import {
+  bundledOrNodeFhirPathProvider,
+  loadR4Definitions,
+  loadR4Terminology,
+  loadValidationConformance,
+} from '@wheelhouse/shared/node';
+import type { FhirPathProvider } from '@wheelhouse/shared/fhirpath';
 
 interface Setup {
   definitionsFile?: string;
@@ -25,17 +29,26 @@ interface Setup {
 }
 interface Job {
   id: number;
+  /** Warm up (pool.ts `warm`): load the core and validate a resource of every type (warmUpText). */
+  warm?: boolean;
   /** The document's text, or `path`: a file the worker reads (workspace validation). */
   text?: string;
   path?: string;
   options: Omit<ValidateOptions, 'signal'>;
   /** Packages and workspaces (the server's engine for the document's folder); absent: the core only. */
-  conformance?: { packages: string[]; workspaces: string[]; profiles: string[]; generation: number; fhirCache?: string };
+  conformance?: {
+    packages: string[];
+    workspaces: string[];
+    profiles: string[];
+    generation: number;
+    fhirCache?: string;
+  };
   cancel: SharedArrayBuffer;
 }
 
 const setup = (workerData ?? {}) as Setup;
-let core: { definitions: Definitions; terminology: Terminology; fhirpath: typeof staticFhirPathProvider } | undefined;
+// fhirpath.js loads only when an invariant leaves the engine's own evaluators (bundled or not).
+let core: { definitions: Definitions; terminology: Terminology; fhirpath: FhirPathProvider } | undefined;
 /** One validator per conformance set ('' = the core only); the server sends few distinct ones (one per folder). */
 const validators = new Map<string, Validator>();
 
@@ -46,7 +59,7 @@ function validatorFor(conformance: Job['conformance']): Validator {
   core ??= {
     definitions: loadR4Definitions(setup.definitionsFile),
     terminology: loadR4Terminology(setup.terminologyFile),
-    fhirpath: staticFhirPathProvider,
+    fhirpath: bundledOrNodeFhirPathProvider,
   };
   // The server has already reported this set's package issues; here they would be said twice.
   const loaded = conformance
@@ -57,6 +70,53 @@ function validatorFor(conformance: Job['conformance']): Validator {
   // Older generations are not asked for again; keep a few folders' worth.
   if (validators.size > 4) validators.delete(validators.keys().next().value ?? '');
   return validator;
+}
+
+/** A value of each primitive type the walk and the rules look at; other primitives get a string. */
+const PRIMITIVE_VALUES: Record<string, unknown> = {
+  boolean: true,
+  integer: 1,
+  positiveInt: 1,
+  unsignedInt: 0,
+  decimal: 1.5,
+  date: '2024-01-01',
+  dateTime: '2024-01-01T10:00:00Z',
+  instant: '2024-01-01T10:00:00Z',
+  time: '10:00:00',
+  uri: 'http://example.org/x',
+  url: 'http://example.org/x',
+  canonical: 'http://example.org/x',
+  id: 'x1',
+  code: 'x',
+  xhtml: '<div xmlns="http://www.w3.org/1999/xhtml">x</div>',
+};
+
+/**
+ * A collection Bundle with one resource of every core type, each element filled to a small depth: validating
+ * it sets up what the engine builds per type and path on first use (child tables, compiled invariants) and has
+ * V8 compile the hot paths, so the first big document the user opens runs at the speed of the second (issue
+ * 7). Its issues are thrown away.
+ */
+function warmUpText(definitions: Definitions): string {
+  const fill = (path: string, depth: number): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (const child of definitions.children(path)?.elements ?? []) {
+      if (child.name === 'extension' || child.name === 'modifierExtension' || child.name === 'contained')
+        continue;
+      let value: unknown;
+      if (child.valueKind === 'primitive') value = PRIMITIVE_VALUES[child.type ?? ''] ?? 'x';
+      else if (child.valueKind === 'resource' || depth === 0) continue;
+      else value = fill(child.childrenPath, depth - 1);
+      out[child.isChoice ? child.valuePath.slice(child.valuePath.lastIndexOf('.') + 1) : child.name] =
+        child.max > 1 ? [value] : value;
+    }
+    return out;
+  };
+  const entry = definitions.resourceTypeNames().map((type, i) => ({
+    fullUrl: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    resource: { ...fill(type, 2), resourceType: type, id: `r${i}` },
+  }));
+  return JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry }, null, 2);
 }
 
 /** Each issue's start and end as LSP positions, [line, character, line, character] per issue (pool.ts WorkerResult). */
@@ -76,7 +136,10 @@ parentPort?.on('message', (job: Job) => {
   const flag = new Int32Array(job.cancel);
   try {
     let text = job.text ?? '';
-    if (job.path !== undefined) {
+    if (job.warm) {
+      validatorFor(undefined);
+      text = warmUpText(core!.definitions);
+    } else if (job.path !== undefined) {
       try {
         text = readFileSync(job.path, 'utf8');
       } catch (error) {
