@@ -42,6 +42,11 @@ type JobSource = WorkerSource | { warm: true };
  */
 export interface WorkerResult extends ValidationResult {
   positions: Int32Array;
+  /**
+   * What loading the job's conformance set said (a missing package, or `load-failed`), with the first result
+   * that used the set: the server validates a folder's documents in the worker without loading the set itself.
+   */
+  conformanceIssues?: { code: string; message: string }[];
 }
 
 export interface WorkerOptions {

@@ -49,27 +49,72 @@ interface Job {
 const setup = (workerData ?? {}) as Setup;
 // fhirpath.js loads only when an invariant leaves the engine's own evaluators (bundled or not).
 let core: { definitions: Definitions; terminology: Terminology; fhirpath: FhirPathProvider } | undefined;
-/** One validator per conformance set ('' = the core only); the server sends few distinct ones (one per folder). */
-const validators = new Map<string, Validator>();
+/**
+ * One validator per conformance set ('' = the core only); the server sends few distinct ones (one per folder).
+ * `issues`: what loading the set said (a missing package, or why it could not be loaded), sent back with the
+ * first result that used it, since the server validates a folder's documents here without loading it itself.
+ */
+interface Engine {
+  validator: Validator;
+  unresolvedDomains: string[];
+  issues: { code: string; message: string }[] | undefined;
+}
+const engines = new Map<string, Engine>();
 
-function validatorFor(conformance: Job['conformance']): Validator {
-  const key = conformance ? JSON.stringify(conformance) : '';
-  let validator = validators.get(key);
-  if (validator) return validator;
+function coreData(): NonNullable<typeof core> {
   core ??= {
     definitions: loadR4Definitions(setup.definitionsFile),
     terminology: loadR4Terminology(setup.terminologyFile),
     fhirpath: bundledOrNodeFhirPathProvider,
   };
-  // The server has already reported this set's package issues; here they would be said twice.
-  const loaded = conformance
-    ? loadValidationConformance({ definitions: core.definitions, ...conformance })
-    : undefined;
-  validator = createValidator({ ...core, ...(loaded ? { conformance: loaded.store } : {}) });
-  validators.set(key, validator);
+  return core;
+}
+
+function engineFor(conformance: Job['conformance']): Engine {
+  const key = conformance ? JSON.stringify(conformance) : '';
+  let engine = engines.get(key);
+  if (engine) return engine;
+  const data = coreData();
+  if (!conformance) engine = { validator: createValidator(data), unresolvedDomains: [], issues: undefined };
+  else {
+    try {
+      const loaded = loadValidationConformance({ definitions: data.definitions, ...conformance });
+      engine = {
+        validator: createValidator({ ...data, ...(loaded ? { conformance: loaded.store } : {}) }),
+        unresolvedDomains: loaded?.unresolvedDomains ?? [],
+        issues: (loaded?.issues ?? []).map((i) => ({ code: i.code, message: i.message })),
+      };
+    } catch (error) {
+      // As the server's engines.ts does: validate against the core, say why.
+      engine = {
+        validator: engines.get('')?.validator ?? createValidator(data),
+        unresolvedDomains: [],
+        issues: [
+          {
+            code: 'load-failed',
+            message: `Wheelhouse could not load packages or workspace profiles: ${error instanceof Error ? error.message : String(error)}`,
+          },
+        ],
+      };
+    }
+  }
+  engines.set(key, engine);
   // Older generations are not asked for again; keep a few folders' worth.
-  if (validators.size > 4) validators.delete(validators.keys().next().value ?? '');
-  return validator;
+  if (engines.size > 4) engines.delete(engines.keys().next().value ?? '');
+  return engine;
+}
+
+/** The job's options with the set's unresolved extension domains allowed (engines.ts does the same in-process). */
+function withUnresolvedDomains(options: Job['options'], domains: readonly string[]): Job['options'] {
+  if (domains.length === 0) return options;
+  const allowed = options.settings?.allowUnresolvedExtensionDomains ?? [];
+  return {
+    ...options,
+    settings: {
+      ...options.settings,
+      allowUnresolvedExtensionDomains: [...new Set([...allowed, ...domains])],
+    },
+  };
 }
 
 /** A value of each primitive type the walk and the rules look at; other primitives get a string. */
@@ -137,8 +182,7 @@ parentPort?.on('message', (job: Job) => {
   try {
     let text = job.text ?? '';
     if (job.warm) {
-      validatorFor(undefined);
-      text = warmUpText(core!.definitions);
+      text = warmUpText(coreData().definitions);
     } else if (job.path !== undefined) {
       try {
         text = readFileSync(job.path, 'utf8');
@@ -150,15 +194,23 @@ parentPort?.on('message', (job: Job) => {
         return;
       }
     }
-    const validator = validatorFor(job.conformance);
+    const engine = engineFor(job.conformance);
     const signal = {
       get aborted() {
         return Atomics.load(flag, 0) === 1;
       },
     };
-    const result = validator.validate(text, { ...job.options, signal });
+    const result = engine.validator.validate(text, {
+      ...withUnresolvedDomains(job.options, engine.unresolvedDomains),
+      signal,
+    });
     const positions = positionsOf(text, result.issues);
-    parentPort?.postMessage({ id: job.id, result: { ...result, positions } }, [positions.buffer]);
+    const conformanceIssues = engine.issues;
+    engine.issues = undefined;
+    parentPort?.postMessage(
+      { id: job.id, result: { ...result, positions, ...(conformanceIssues ? { conformanceIssues } : {}) } },
+      [positions.buffer],
+    );
   } catch (error) {
     const cancelled = Atomics.load(flag, 0) === 1;
     parentPort?.postMessage({
