@@ -12,7 +12,8 @@
 //     comes first, as a user meets it (before session 3 the workspace pass ran first and warmed its worker);
 //  3a. the same Bundle opened in a fresh server straight after the first diagnostics of a small document;
 //  3b. an IG source folder (the UK Core 2.0.2 sources) as the workspace: start to the first diagnostics of a
-//     Patient claiming UKCore-Patient, hovering meanwhile (the folder's profiles load on the main thread first);
+//     Patient claiming UKCore-Patient, hovering meanwhile (the folder's profiles load first: in the worker since
+//     session 3, on the main thread before);
 //  4. memory: the server's RSS (/proc/<pid>/status VmRSS, VmHWM) after the core definitions and terminology are
 //     loaded and the 7 MB Bundle validated; and the engine's RSS with core + UK Core 2.0.2 (ukcore-memory.ts).
 // Usage: node scripts/bench-lsp/index.ts [--runs 5] [--iterations 200] [--mb 7] [--server <entry.js>] [--bundle <entry.js>]
