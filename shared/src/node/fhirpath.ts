@@ -37,10 +37,10 @@ export function bundledOrNodeFhirPathProvider(): FhirPathBinding {
     fhirpath = require('fhirpath');
     model = require('fhirpath/fhir-context/r4');
     /* eslint-enable @typescript-eslint/no-require-imports */
-  } catch (error) {
-    // Not bundled: an ES module has no `require`.
-    if (error instanceof ReferenceError) return nodeFhirPathProvider();
-    throw new FhirPathLoadError(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+  } catch {
+    // Not bundled (an ES module has no `require`), or a bundle that left the package external (esbuild's
+    // require shim throws): from node_modules, or FhirPathLoadError.
+    return nodeFhirPathProvider();
   }
   return { fhirpath: fhirpath as FhirPathModule, model };
 }
