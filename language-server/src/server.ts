@@ -6,9 +6,9 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createValidator, type Definitions, type Terminology, type Validator } from '@wheelhouse/shared/validation';
-import { loadR4Definitions, loadR4Terminology } from '@wheelhouse/shared/node';
-// Static: the VS Code bundle has no node_modules to load fhirpath.js from on demand.
-import { staticFhirPathProvider, type FhirPathProvider } from '@wheelhouse/shared/fhirpath';
+// fhirpath.js loads only when an invariant leaves the engine's own evaluators, bundled or not (~130 ms CPU).
+import { bundledOrNodeFhirPathProvider, loadR4Definitions, loadR4Terminology } from '@wheelhouse/shared/node';
+import type { FhirPathProvider } from '@wheelhouse/shared/fhirpath';
 import { registerDiagnostics } from './features/diagnostics.js';
 import { createEngines } from './features/engines.js';
 import { createValidationPool } from './worker/pool.js';
@@ -43,7 +43,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     if (validator || setupFailed) return validator;
     try {
       const started = Date.now();
-      core = { definitions: loadR4Definitions(options.definitionsFile), terminology: loadR4Terminology(options.terminologyFile), fhirpath: staticFhirPathProvider };
+      core = { definitions: loadR4Definitions(options.definitionsFile), terminology: loadR4Terminology(options.terminologyFile), fhirpath: bundledOrNodeFhirPathProvider };
       validator = createValidator(core);
       connection.console.info(`FHIR R4 definitions and terminology loaded in ${Date.now() - started} ms`);
     } catch (error) {
@@ -74,7 +74,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     options.workerFile === false
       ? false
       : { ...(options.workerFile ? { workerFile: options.workerFile } : {}), ...(options.definitionsFile ? { definitionsFile: options.definitionsFile } : {}), ...(options.terminologyFile ? { terminologyFile: options.terminologyFile } : {}) };
-  // Big open documents validate in their own worker, so a workspace pass queued in the other never delays them.
+  // One worker for big open documents and workspace passes (the core definitions are loaded once); documents go
+  // first, a running workspace job is set aside for them (pool.ts).
   const pool = workerOptions === false ? undefined : createValidationPool(workerOptions);
   const settings = createSettingsStore(
     (uri) =>
@@ -95,7 +96,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     engine: (uri, s) => engines.engine(uri, s),
     filesChanged: (changes) => changes.map((c) => engines.fileChanged(c.uri, c.deleted)).some(Boolean),
     ...(options.hoverDataFile ? { hoverDataFile: options.hoverDataFile } : {}),
-    worker: workerOptions,
+    pool,
   });
 
   connection.onInitialize((params): InitializeResult => {
@@ -104,8 +105,16 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     connection.console.info(`Wheelhouse language server ${options.version ?? '0.1.0'} (Node ${process.version}), ${mode} diagnostics`);
     const diagnosticCapabilities = diagnostics.initialize(params.capabilities);
     // The core engine loads now, once the answer is on its way, not when the first document asks: the client's
-    // initialized / didOpen / workspace/configuration round trips overlap with it.
-    setImmediate(() => void getValidator());
+    // initialized / didOpen / workspace/configuration round trips overlap with it. Then, once the loop is free
+    // again, the worker starts and warms up (its own thread), so the first big document does not wait for
+    // its set-up, and the hover texts are read, so the first hover does not parse them (issue 7).
+    setImmediate(() => {
+      void getValidator();
+      setImmediate(() => {
+        pool?.warm();
+        setImmediate(() => features.preload());
+      });
+    });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -124,7 +133,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   documents.onDidSave((event) => {
     if (engines.documentChanged(event.document.uri, event.document.getText())) diagnostics.refresh();
   });
-  // onShutdown belongs to the language features (their workspace worker); this one goes on exit.
+  connection.onShutdown(() => pool?.dispose());
   connection.onExit(() => void pool?.dispose());
 
   documents.listen(connection);

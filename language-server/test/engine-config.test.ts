@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver';
 import { WORKER_THRESHOLD_CHARS } from '../src/features/diagnostics.js';
-import { ensureHoverData, FULL_CAPABILITIES, startSession, type Session } from './lsp-client.js';
+import { ensureHoverData, FULL_CAPABILITIES, positionOf, startSession, type Session } from './lsp-client.js';
 
 const PATIENT = '{ "resourceType": "Patient", "birthdate": "1970-01-01", "gender": "femail" }';
 const NHS = 'https://fhir.nhs.uk/Id/nhs-number';
@@ -177,6 +177,25 @@ describe('workspace profiles', () => {
     expect(cardinality(await pull(s, big))).toHaveLength(1);
   }, 120_000);
 
+  test('with the worker the folder profiles load there only: the main thread never stops for them', async () => {
+    const dir = workspace({ 'input/profiles/test-patient.json': profile });
+    const s = await session(dir, { workerFile: undefined });
+    const logged: string[] = [];
+    s.client.onNotification('window/logMessage', (p: { message: string }) => {
+      logged.push(p.message);
+    });
+    const uri = pathToFileURL(join(dir, 'small.json')).href;
+    await s.open(uri, claimingPatient());
+    expect(cardinality(await pull(s, uri))).toHaveLength(1);
+    // Hover and completion still work from the core loaded on the main thread.
+    const hover = await s.client.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(claimingPatient(), '"gender"', 2),
+    });
+    expect(hover?.contents.value).toMatch(/gender/i);
+    expect(logged.filter((m) => m.startsWith('conformance for'))).toEqual([]);
+  }, 120_000);
+
   test('outside the folder the profile is unknown: no cardinality issue', async () => {
     const dir = workspace({ 'input/profiles/test-patient.json': profile });
     const s = await session(dir);
@@ -184,39 +203,53 @@ describe('workspace profiles', () => {
     expect(cardinality(await pull(s, 'file:///elsewhere/p.json'))).toEqual([]);
   }, 60_000);
 
-  test('a saved change to the profile rebuilds the folder profiles', async () => {
-    const dir = workspace({ 'input/profiles/test-patient.json': profile });
-    const s = await session(dir);
-    const uri = pathToFileURL(join(dir, 'p.json')).href;
-    await s.open(uri, claimingPatient());
-    expect(cardinality(await pull(s, uri))).toHaveLength(1);
-    const relaxed = {
-      ...profile,
-      differential: { element: [{ id: 'Patient.gender', path: 'Patient.gender', min: 1 }] },
-    };
-    const profileUri = pathToFileURL(join(dir, 'input/profiles/test-patient.json')).href;
-    writeFileSync(join(dir, 'input/profiles/test-patient.json'), JSON.stringify(relaxed));
-    await s.open(profileUri, JSON.stringify(relaxed));
-    await s.client.sendNotification('textDocument/didSave', { textDocument: { uri: profileUri } });
-    expect(cardinality(await pull(s, uri))).toEqual([]);
-  }, 60_000);
+  test.each([
+    ['in-process', false],
+    ['in the worker', undefined],
+  ] as const)(
+    'a saved change to the profile rebuilds the folder profiles (%s)',
+    async (_, workerFile) => {
+      const dir = workspace({ 'input/profiles/test-patient.json': profile });
+      const s = await session(dir, { workerFile });
+      const uri = pathToFileURL(join(dir, 'p.json')).href;
+      await s.open(uri, claimingPatient());
+      expect(cardinality(await pull(s, uri))).toHaveLength(1);
+      const relaxed = {
+        ...profile,
+        differential: { element: [{ id: 'Patient.gender', path: 'Patient.gender', min: 1 }] },
+      };
+      const profileUri = pathToFileURL(join(dir, 'input/profiles/test-patient.json')).href;
+      writeFileSync(join(dir, 'input/profiles/test-patient.json'), JSON.stringify(relaxed));
+      await s.open(profileUri, JSON.stringify(relaxed));
+      await s.client.sendNotification('textDocument/didSave', { textDocument: { uri: profileUri } });
+      expect(cardinality(await pull(s, uri))).toEqual([]);
+    },
+    60_000,
+  );
 
-  test('a profile changed on disk outside the editor (watched files) rebuilds the folder profiles', async () => {
-    const dir = workspace({ 'input/profiles/test-patient.json': profile });
-    const s = await session(dir);
-    const uri = pathToFileURL(join(dir, 'p.json')).href;
-    await s.open(uri, claimingPatient());
-    expect(cardinality(await pull(s, uri))).toHaveLength(1);
-    const relaxed = {
-      ...profile,
-      differential: { element: [{ id: 'Patient.gender', path: 'Patient.gender', min: 1 }] },
-    };
-    writeFileSync(join(dir, 'input/profiles/test-patient.json'), JSON.stringify(relaxed));
-    await s.client.sendNotification('workspace/didChangeWatchedFiles', {
-      changes: [{ uri: pathToFileURL(join(dir, 'input/profiles/test-patient.json')).href, type: 2 }],
-    });
-    expect(cardinality(await pull(s, uri))).toEqual([]);
-  }, 60_000);
+  test.each([
+    ['in-process', false],
+    ['in the worker', undefined],
+  ] as const)(
+    'a profile changed on disk outside the editor (watched files) rebuilds the folder profiles (%s)',
+    async (_, workerFile) => {
+      const dir = workspace({ 'input/profiles/test-patient.json': profile });
+      const s = await session(dir, { workerFile });
+      const uri = pathToFileURL(join(dir, 'p.json')).href;
+      await s.open(uri, claimingPatient());
+      expect(cardinality(await pull(s, uri))).toHaveLength(1);
+      const relaxed = {
+        ...profile,
+        differential: { element: [{ id: 'Patient.gender', path: 'Patient.gender', min: 1 }] },
+      };
+      writeFileSync(join(dir, 'input/profiles/test-patient.json'), JSON.stringify(relaxed));
+      await s.client.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: pathToFileURL(join(dir, 'input/profiles/test-patient.json')).href, type: 2 }],
+      });
+      expect(cardinality(await pull(s, uri))).toEqual([]);
+    },
+    60_000,
+  );
 
   test('workspace diagnostics of files never opened use the folder profiles too', async () => {
     const dir = workspace({ 'input/profiles/test-patient.json': profile, 'closed.json': claimingPatient() });
@@ -229,29 +262,36 @@ describe('workspace profiles', () => {
     expect(cardinality(closed?.items ?? [])).toHaveLength(1);
   }, 120_000);
 
-  test('a missing package dependency is told once, not per document', async () => {
-    const dir = workspace({
-      'wheelhouse.config.json': { packages: { 'example.missing.package': '9.9.9' } },
-      'input/profiles/test-patient.json': profile,
-    });
-    const s = await session(dir);
-    const told: string[] = [];
-    s.client.onNotification('window/showMessage', (p: { message: string }) => {
-      told.push(p.message);
-    });
-    s.client.onRequest('window/showMessageRequest', (p: { message: string }) => {
-      told.push(p.message);
-      return null;
-    });
-    for (const name of ['a.json', 'b.json', 'c.json']) {
-      const uri = pathToFileURL(join(dir, name)).href;
-      await s.open(uri, claimingPatient());
-      await pull(s, uri);
-    }
-    // The profile still applies: the missing package costs nothing else.
-    expect(cardinality(await pull(s, pathToFileURL(join(dir, 'a.json')).href))).toHaveLength(1);
-    expect(told.filter((m) => m.includes('example.missing.package'))).toHaveLength(1);
-  }, 60_000);
+  test.each([
+    ['in-process', false],
+    ['in the worker', undefined],
+  ] as const)(
+    'a missing package dependency is told once, not per document (%s)',
+    async (_, workerFile) => {
+      const dir = workspace({
+        'wheelhouse.config.json': { packages: { 'example.missing.package': '9.9.9' } },
+        'input/profiles/test-patient.json': profile,
+      });
+      const s = await session(dir, { workerFile });
+      const told: string[] = [];
+      s.client.onNotification('window/showMessage', (p: { message: string }) => {
+        told.push(p.message);
+      });
+      s.client.onRequest('window/showMessageRequest', (p: { message: string }) => {
+        told.push(p.message);
+        return null;
+      });
+      for (const name of ['a.json', 'b.json', 'c.json']) {
+        const uri = pathToFileURL(join(dir, name)).href;
+        await s.open(uri, claimingPatient());
+        await pull(s, uri);
+      }
+      // The profile still applies: the missing package costs nothing else.
+      expect(cardinality(await pull(s, pathToFileURL(join(dir, 'a.json')).href))).toHaveLength(1);
+      expect(told.filter((m) => m.includes('example.missing.package'))).toHaveLength(1);
+    },
+    60_000,
+  );
 });
 
 describe('wheelhouse.fhirCache', () => {

@@ -12,7 +12,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createValidator, ValidationCancelledError } from '@wheelhouse/shared/validation';
 import { loadR4Definitions, loadR4Terminology, nodeFhirPathProvider } from '@wheelhouse/shared/node';
 import { positionsFrom, toRange } from '../src/convert.js';
-import { createValidationPool, WorkerFileReadError, WorkerUnavailableError, type ValidationPool } from '../src/worker/pool.js';
+import { WORKER_THRESHOLD_CHARS } from '../src/features/diagnostics.js';
+import {
+  createValidationPool,
+  WorkerFileReadError,
+  WorkerUnavailableError,
+  type ValidationPool,
+} from '../src/worker/pool.js';
 import { ensureHoverData, FULL_CAPABILITIES, startSession } from './lsp-client.js';
 
 const PATIENT = '{ "resourceType": "Patient", "birthdate": "1970-01-01", "gender": "femail" }';
@@ -108,6 +114,46 @@ describe('validation worker', () => {
     expect(ticks).toBeGreaterThan(2);
   }, 60_000);
 
+  test('warm: the worker starts and loads without a job, once; jobs queued meanwhile are answered', async () => {
+    pool = createValidationPool();
+    pool.warm();
+    pool.warm();
+    expect(pool.pending).toBe(1);
+    const result = await pool.validate(PATIENT, { fileName: 'p.json' });
+    expect(result.issues.map((i) => i.ruleId)).toEqual(
+      expect.arrayContaining(['unknown-property', 'binding-required']),
+    );
+    pool.warm(); // already up: nothing queued
+    expect(pool.pending).toBe(0);
+  }, 60_000);
+
+  test('a document job goes before a running background job, which is then run again in full', async () => {
+    pool = createValidationPool();
+    await pool.validate(PATIENT, {});
+    const big = bigBundle(5000);
+    const alone = await pool.background.validate(big, {});
+    const order: string[] = [];
+    const background = pool.background.validate(big, {}).then((r) => (order.push('background'), r));
+    const document = pool.validate(PATIENT, {}).then((r) => (order.push('document'), r));
+    const [b, d] = await Promise.all([background, document]);
+    expect(order).toEqual(['document', 'background']);
+    expect(b.issues).toEqual(alone.issues);
+    expect(d.issues.length).toBeGreaterThan(0);
+    expect(pool.pending).toBe(0);
+  }, 60_000);
+
+  test('cancelling a background job that a document job set aside rejects it', async () => {
+    pool = createValidationPool();
+    await pool.validate(PATIENT, {});
+    const source = new CancellationTokenSource();
+    const background = pool.background.validate(bigBundle(5000), {}, source.token);
+    const document = pool.validate(PATIENT, {});
+    source.cancel();
+    await expect(background).rejects.toBeInstanceOf(ValidationCancelledError);
+    expect((await document).issues.length).toBeGreaterThan(0);
+    expect(pool.pending).toBe(0);
+  }, 60_000);
+
   test('a worker script that cannot start fails the job with WorkerUnavailableError', async () => {
     pool = createValidationPool({ workerFile: new URL('./no-such-worker.js', import.meta.url) });
     await expect(pool.validate(PATIENT, {})).rejects.toBeInstanceOf(WorkerUnavailableError);
@@ -115,6 +161,40 @@ describe('validation worker', () => {
 });
 
 describe('server with the worker', () => {
+  test('a big open document: hover answers before its diagnostics, which are those of in-process validation', async () => {
+    ensureHoverData();
+    const big = bigBundle(9000);
+    expect(big.length).toBeGreaterThan(WORKER_THRESHOLD_CHARS);
+    const session = await startSession(FULL_CAPABILITIES, { server: { workerFile: undefined } });
+    try {
+      await session.open('file:///elsewhere/p.json', PATIENT);
+      await session.open('file:///elsewhere/big.json', big);
+      const order: string[] = [];
+      const diagnostics = session.client
+        .sendRequest('textDocument/diagnostic', { textDocument: { uri: 'file:///elsewhere/big.json' } })
+        .then((r) => (order.push('diagnostics'), r as { items: { code: string; range: unknown }[] }));
+      const hover = session.client
+        .sendRequest('textDocument/hover', {
+          textDocument: { uri: 'file:///elsewhere/p.json' },
+          position: { line: 0, character: 60 },
+        })
+        .then(() => order.push('hover'));
+      const [report] = await Promise.all([diagnostics, hover]);
+      expect(order).toEqual(['hover', 'diagnostics']);
+      const doc = TextDocument.create('file:///elsewhere/big.json', 'json', 1, big);
+      const inProcess = createValidator({
+        definitions: loadR4Definitions(),
+        terminology: loadR4Terminology(),
+        fhirpath: nodeFhirPathProvider,
+      }).validate(big, { fileName: 'file:///elsewhere/big.json' });
+      expect(report.items.map((d) => [d.code, d.range])).toEqual(
+        inProcess.issues.map((i) => [i.ruleId, toRange(doc, i.offset, i.length)]),
+      );
+    } finally {
+      session.dispose();
+    }
+  }, 60_000);
+
   test('hover answers while workspace validation of a big Bundle is running', async () => {
     ensureHoverData();
     const dir = mkdtempSync(join(tmpdir(), 'wheelhouse-worker-'));

@@ -34,6 +34,12 @@ export interface DocumentEngine {
   validator: Validator;
   /** Engine settings from wheelhouse.config.json (pdsCompatibility, fhirVersion, ukCore, ...), as the CLI passes them. */
   settings?: ValidateOptions['settings'];
+  /**
+   * The engine's conformance set (a folder's profiles, packages) is loaded in the worker only, unless the worker
+   * cannot run: documents of every size go there, so the main thread never stops for the set (UK Core: ~0.2-0.5 s
+   * with its snapshots), and `validator` loads it on the main thread when first read.
+   */
+  workerFirst?: boolean;
   /** Validates in the worker with the same engine (undefined: the worker cannot reproduce this engine). */
   viaWorker?(pool: ValidationPool, source: WorkerSource, options: Omit<ValidateOptions, 'signal'>, token?: CancellationToken): Promise<WorkerResult>;
 }
@@ -105,7 +111,7 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsFeature {
   const validate = async (doc: TextDocument, engine: DocumentEngine, settings: WheelhouseSettings, token?: CancellationToken): Promise<Diagnostic[]> => {
     if (!settings.validateEnable || !VALIDATED_LANGUAGES.has(doc.languageId)) return [];
     const text = doc.getText();
-    if (deps.pool && engine.viaWorker && !workerFailed && text.length > threshold) {
+    if (deps.pool && engine.viaWorker && !workerFailed && (text.length > threshold || engine.workerFirst)) {
       try {
         const result = await engine.viaWorker(deps.pool, text, validateOptions(doc, settings, engine.settings), token);
         return toDiagnostics(doc, result, positionsFrom(result.issues, result.positions));

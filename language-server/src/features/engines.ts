@@ -9,7 +9,13 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadValidationConformance } from '@wheelhouse/shared/node';
 import type { FhirPathProvider } from '@wheelhouse/shared/fhirpath';
-import { createValidator, type Definitions, type Terminology, type Validator } from '@wheelhouse/shared/validation';
+import {
+  createValidator,
+  type Definitions,
+  type Terminology,
+  type ValidateOptions,
+  type Validator,
+} from '@wheelhouse/shared/validation';
 import type { ConfigFiles } from './config-file.js';
 import type { DocumentEngine } from './diagnostics.js';
 import type { WorkerConformance } from '../worker/pool.js';
@@ -81,6 +87,9 @@ interface Loaded {
 
 export function createEngines(deps: EnginesDeps): Engines {
   const sets = new Map<string, Loaded>();
+  // Sets handed out, loaded here or only in the worker: a change to a conformance resource drops them all (the
+  // generation in the key makes the worker load them again).
+  const active = new Set<string>();
   const told = new Set<string>();
   let generation = 0;
 
@@ -88,6 +97,15 @@ export function createEngines(deps: EnginesDeps): Engines {
     [...deps.folders()]
       .filter((f) => path.startsWith(f.endsWith('/') ? f : `${f}/`))
       .sort((a, b) => b.length - a.length)[0];
+
+  /** A conformance set's load issue, from here or the worker: logged; a missing package or a failed load told once. */
+  const report = (issue: { code: string; message: string }): void => {
+    deps.log(issue.message);
+    if ((issue.code === 'missing-dependency' || issue.code === 'load-failed') && !told.has(issue.message)) {
+      told.add(issue.message);
+      deps.tell(issue.message);
+    }
+  };
 
   const load = (conformance: WorkerConformance): Loaded | undefined => {
     const key = JSON.stringify(conformance);
@@ -100,13 +118,7 @@ export function createEngines(deps: EnginesDeps): Engines {
     try {
       const started = Date.now();
       const result = loadValidationConformance({ definitions: core.definitions, ...conformance });
-      for (const issue of result?.issues ?? []) {
-        deps.log(issue.message);
-        if (issue.code === 'missing-dependency' && !told.has(issue.message)) {
-          told.add(issue.message);
-          deps.tell(issue.message);
-        }
-      }
+      for (const issue of result?.issues ?? []) report(issue);
       loaded = result
         ? {
             validator: createValidator({ ...core, conformance: result.store }),
@@ -147,49 +159,63 @@ export function createEngines(deps: EnginesDeps): Engines {
             }
           : undefined;
       }
-      const loaded = load({
+      // The core is loaded on the main thread in any case (hover, completion); without it there is no engine.
+      if (!deps.coreValidator()) return undefined;
+      const conformance: WorkerConformance = {
         packages,
         workspaces: folder ? [folder] : [],
         profiles: overlay?.profiles ?? [],
         generation,
         ...(request?.fhirCache ? { fhirCache: request.fhirCache } : {}),
-      });
-      if (!loaded) return undefined;
+      };
+      const key = JSON.stringify(conformance);
+      active.add(key);
       const base = overlay?.settings;
-      const settings =
-        base || loaded.unresolvedDomains.length > 0
+      // Until the set is loaded here (only when the worker cannot run), the worker adds its unresolved domains.
+      const settingsWith = (domains: readonly string[]): ValidateOptions['settings'] =>
+        base || domains.length > 0
           ? {
               ...base,
-              allowUnresolvedExtensionDomains: [
-                ...(base?.allowUnresolvedExtensionDomains ?? []),
-                ...loaded.unresolvedDomains,
-              ],
+              allowUnresolvedExtensionDomains: [...(base?.allowUnresolvedExtensionDomains ?? []), ...domains],
             }
           : undefined;
-      const conformance = loaded.conformance;
       return {
-        validator: loaded.validator,
-        ...(settings ? { settings } : {}),
-        viaWorker: (pool, source, options, token) => pool.validate(source, options, token, conformance),
+        // Loaded on the main thread when first read: when the worker cannot validate the document.
+        get validator() {
+          return load(conformance)?.validator ?? deps.coreValidator()!;
+        },
+        get settings() {
+          const loaded = sets.get(key);
+          return settingsWith(loaded?.unresolvedDomains ?? []);
+        },
+        workerFirst: !sets.has(key),
+        viaWorker: async (pool, source, options, token) => {
+          const result = await pool.validate(source, options, token, conformance);
+          for (const issue of result.conformanceIssues ?? []) report(issue);
+          return result;
+        },
       };
     },
     clear() {
       sets.clear();
+      active.clear();
       generation++;
     },
     documentChanged(uri, text) {
-      if (sets.size === 0 || !uri.startsWith('file:') || !CONFORMANCE_TYPES.test(text.slice(0, 4096)))
+      if (active.size === 0 || !uri.startsWith('file:') || !CONFORMANCE_TYPES.test(text.slice(0, 4096)))
         return false;
       sets.clear();
+      active.clear();
       generation++;
       return true;
     },
     fileChanged(uri, deleted) {
-      if (sets.size === 0 || !/\.(json|xml)$/i.test(uri)) return false;
+      if (active.size === 0 || !/\.(json|xml)$/i.test(uri)) return false;
       const path = pathOf(uri);
       if (path === undefined) return false;
       if (!deleted && !CONFORMANCE_TYPES.test(readHead(path))) return false;
       sets.clear();
+      active.clear();
       generation++;
       return true;
     },

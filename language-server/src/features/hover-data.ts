@@ -17,6 +17,21 @@ export interface HoverDataFile {
   extensions: [string, string][];
 }
 
+/**
+ * What the build writes (scripts/build-hover-data.ts): format 1 with each type's elements and each code system's
+ * displays as a JSON text, parsed on first use (reading the file is then a few ms, not 50-150 ms on the main
+ * thread; issue 7).
+ */
+export interface HoverDataFile2 {
+  format: 'wheelhouse-hover/2';
+  source: string;
+  /** Type name ('Patient', 'Identifier') -> the JSON text of its element path -> [short, definition]. */
+  elements: Record<string, string>;
+  /** Code system URL -> the JSON text of its code -> display. */
+  displays: Record<string, string>;
+  extensions: [string, string][];
+}
+
 export interface HoverData {
   element(path: string): { short: string; definition: string } | undefined;
   display(system: string, code: string): string | undefined;
@@ -53,6 +68,36 @@ export function createHoverData(data: HoverDataFile): HoverData {
   };
 }
 
+/** Format 2: a type's elements or a code system's displays are parsed when first asked for. */
+export function createHoverDataOnDemand(data: HoverDataFile2): HoverData {
+  const types = new Map<string, Record<string, [string, string]>>();
+  const systems = new Map<string, Record<string, string>>();
+  const group = <T>(texts: Record<string, string>, cache: Map<string, T>, key: string): T | undefined => {
+    if (!own(texts, key)) return undefined;
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = JSON.parse(texts[key]!) as T));
+    return value;
+  };
+  return {
+    element(path) {
+      const elements = group(data.elements, types, path.split('.')[0]!);
+      if (!elements || !own(elements, path)) return undefined;
+      const [short, definition] = elements[path]!;
+      return { short, definition };
+    },
+    display(system, code) {
+      const codes = group(data.displays, systems, system);
+      return codes && own(codes, code) ? codes[code] : undefined;
+    },
+    codes(system) {
+      return group(data.displays, systems, system);
+    },
+    extensions() {
+      return data.extensions;
+    },
+  };
+}
+
 const EMPTY: HoverData = {
   element: () => undefined,
   display: () => undefined,
@@ -69,9 +114,11 @@ export function lazyHoverData(
   return () => {
     if (loaded) return loaded;
     try {
-      const data = JSON.parse(readFileSync(file, 'utf8')) as HoverDataFile;
-      if (data.format !== 'wheelhouse-hover/1') throw new Error(`unexpected format ${String(data.format)}`);
-      loaded = createHoverData(data);
+      const data = JSON.parse(readFileSync(file, 'utf8')) as HoverDataFile | HoverDataFile2;
+      if (data.format === 'wheelhouse-hover/2') loaded = createHoverDataOnDemand(data);
+      // Format 1: a file built before format 2 (a checkout not rebuilt since).
+      else if (data.format === 'wheelhouse-hover/1') loaded = createHoverData(data);
+      else throw new Error(`unexpected format ${String((data as { format: unknown }).format)}`);
     } catch (error) {
       warn(
         `hover texts unavailable (${file}: ${error instanceof Error ? error.message : String(error)}); run language-server/scripts/build-hover-data.ts`,

@@ -26,7 +26,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Definitions, Terminology, Validator } from '@wheelhouse/shared/validation';
 import { toRange } from '../convert.js';
 import { VALIDATE_WORKSPACE, type ValidateWorkspaceResult } from '../protocol.js';
-import { createValidationPool, type ValidationPool } from '../worker/pool.js';
+import type { ValidationPool } from '../worker/pool.js';
 import { codeActions } from './code-actions.js';
 import { completeAt, plainText, type Completion } from './completion.js';
 import type { ConfigFiles } from './config-file.js';
@@ -50,8 +50,8 @@ export interface LanguageFeaturesDeps {
   /** Re-validate the open documents (the diagnostics feature's refresh). */
   refreshDiagnostics(): void;
   hoverDataFile?: string;
-  /** Validation worker: its script (bundles pass theirs) and the data files it loads; `false` validates in-process. */
-  worker?: { workerFile?: string; definitionsFile?: string; terminologyFile?: string } | false;
+  /** The validation worker (the server's, shared with big open documents); undefined validates in-process. */
+  pool?: ValidationPool | undefined;
   /** The engine for a file (config settings, the folder's packages and profiles), as open documents get it. */
   engine?(uri: string, settings: WheelhouseSettings): DocumentEngine | undefined;
   /** Files changed on disk; returns true when profiles or value sets changed, so everything re-validates. */
@@ -70,6 +70,8 @@ export interface LanguageFeatures {
   configurationChanged(): void;
   /** The workspace folder paths. */
   folders(): readonly string[];
+  /** Reads what the first hover or completion would otherwise read (the hover texts, ~3 MB); for an idle moment. */
+  preload(): void;
 }
 
 function filePaths(uris: readonly string[]): string[] {
@@ -101,8 +103,6 @@ export function registerLanguageFeatures(deps: LanguageFeaturesDeps): LanguageFe
   const hoverData = lazyHoverData(deps.hoverDataFile, (m) => connection.console.warn(m));
   let capabilities: ClientCapabilities = {};
   let folders: string[] = [];
-  const pool: ValidationPool | undefined =
-    deps.worker === false ? undefined : createValidationPool(deps.worker ?? {});
 
   const jsonDoc = (uri: string): TextDocument | undefined => {
     const doc = documents.get(uri);
@@ -114,7 +114,8 @@ export function registerLanguageFeatures(deps: LanguageFeaturesDeps): LanguageFe
     settings: deps.settings,
     validator: () => deps.validator(),
     engine: (uri, settings) => deps.engine?.(uri, settings),
-    pool,
+    // Behind open documents' jobs in the shared worker: nobody is looking at a workspace file being validated.
+    pool: deps.pool?.background,
     folders: () => folders,
     isOpen: (uri) => documents.get(uri) !== undefined,
     canCreateProgress: () => capabilities.window?.workDoneProgress === true,
@@ -219,9 +220,6 @@ export function registerLanguageFeatures(deps: LanguageFeaturesDeps): LanguageFe
     trees.delete(event.document.uri);
     workspace.closed(event.document.uri);
   });
-  connection.onShutdown(async () => {
-    await pool?.dispose();
-  });
 
   return {
     initialize(params, diagnosticProvider) {
@@ -264,6 +262,9 @@ export function registerLanguageFeatures(deps: LanguageFeaturesDeps): LanguageFe
     },
     folders() {
       return folders;
+    },
+    preload() {
+      hoverData();
     },
     configurationChanged() {
       deps.configFiles.clear();

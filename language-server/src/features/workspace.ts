@@ -199,7 +199,12 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
     } catch {
       return 'unreadable';
     }
-    const result = (engine?.validator ?? deps.validator())?.validate(text, options);
+    // The validator first: reading it may load the folder's set here, which adds to its settings.
+    const validator = engine?.validator ?? deps.validator();
+    const result = validator?.validate(text, {
+      ...options,
+      ...(engine?.settings ? { settings: engine.settings } : {}),
+    });
     return result && { result, positions: TextDocument.create(uri, extname(path).slice(1), 0, text) };
   };
 

@@ -15,9 +15,13 @@ import {
   type ValidateOptions,
   type Validator,
 } from '@wheelhouse/shared/validation';
-import { loadR4Definitions, loadR4Terminology, loadValidationConformance } from '@wheelhouse/shared/node';
-// Static: the bundled worker (extension-vscode dist/) has no node_modules to load fhirpath.js from on demand.
-import { staticFhirPathProvider } from '@wheelhouse/shared/fhirpath';
+import {
+  bundledOrNodeFhirPathProvider,
+  loadR4Definitions,
+  loadR4Terminology,
+  loadValidationConformance,
+} from '@wheelhouse/shared/node';
+import type { FhirPathProvider } from '@wheelhouse/shared/fhirpath';
 
 interface Setup {
   definitionsFile?: string;
@@ -25,38 +29,139 @@ interface Setup {
 }
 interface Job {
   id: number;
+  /** Warm up (pool.ts `warm`): load the core and validate a resource of every type (warmUpText). */
+  warm?: boolean;
   /** The document's text, or `path`: a file the worker reads (workspace validation). */
   text?: string;
   path?: string;
   options: Omit<ValidateOptions, 'signal'>;
   /** Packages and workspaces (the server's engine for the document's folder); absent: the core only. */
-  conformance?: { packages: string[]; workspaces: string[]; profiles: string[]; generation: number; fhirCache?: string };
+  conformance?: {
+    packages: string[];
+    workspaces: string[];
+    profiles: string[];
+    generation: number;
+    fhirCache?: string;
+  };
   cancel: SharedArrayBuffer;
 }
 
 const setup = (workerData ?? {}) as Setup;
-let core: { definitions: Definitions; terminology: Terminology; fhirpath: typeof staticFhirPathProvider } | undefined;
-/** One validator per conformance set ('' = the core only); the server sends few distinct ones (one per folder). */
-const validators = new Map<string, Validator>();
+// fhirpath.js loads only when an invariant leaves the engine's own evaluators (bundled or not).
+let core: { definitions: Definitions; terminology: Terminology; fhirpath: FhirPathProvider } | undefined;
+/**
+ * One validator per conformance set ('' = the core only); the server sends few distinct ones (one per folder).
+ * `issues`: what loading the set said (a missing package, or why it could not be loaded), sent back with the
+ * first result that used it, since the server validates a folder's documents here without loading it itself.
+ */
+interface Engine {
+  validator: Validator;
+  unresolvedDomains: string[];
+  issues: { code: string; message: string }[] | undefined;
+}
+const engines = new Map<string, Engine>();
 
-function validatorFor(conformance: Job['conformance']): Validator {
-  const key = conformance ? JSON.stringify(conformance) : '';
-  let validator = validators.get(key);
-  if (validator) return validator;
+function coreData(): NonNullable<typeof core> {
   core ??= {
     definitions: loadR4Definitions(setup.definitionsFile),
     terminology: loadR4Terminology(setup.terminologyFile),
-    fhirpath: staticFhirPathProvider,
+    fhirpath: bundledOrNodeFhirPathProvider,
   };
-  // The server has already reported this set's package issues; here they would be said twice.
-  const loaded = conformance
-    ? loadValidationConformance({ definitions: core.definitions, ...conformance })
-    : undefined;
-  validator = createValidator({ ...core, ...(loaded ? { conformance: loaded.store } : {}) });
-  validators.set(key, validator);
+  return core;
+}
+
+function engineFor(conformance: Job['conformance']): Engine {
+  const key = conformance ? JSON.stringify(conformance) : '';
+  let engine = engines.get(key);
+  if (engine) return engine;
+  const data = coreData();
+  if (!conformance) engine = { validator: createValidator(data), unresolvedDomains: [], issues: undefined };
+  else {
+    try {
+      const loaded = loadValidationConformance({ definitions: data.definitions, ...conformance });
+      engine = {
+        validator: createValidator({ ...data, ...(loaded ? { conformance: loaded.store } : {}) }),
+        unresolvedDomains: loaded?.unresolvedDomains ?? [],
+        issues: (loaded?.issues ?? []).map((i) => ({ code: i.code, message: i.message })),
+      };
+    } catch (error) {
+      // As the server's engines.ts does: validate against the core, say why.
+      engine = {
+        validator: engines.get('')?.validator ?? createValidator(data),
+        unresolvedDomains: [],
+        issues: [
+          {
+            code: 'load-failed',
+            message: `Wheelhouse could not load packages or workspace profiles: ${error instanceof Error ? error.message : String(error)}`,
+          },
+        ],
+      };
+    }
+  }
+  engines.set(key, engine);
   // Older generations are not asked for again; keep a few folders' worth.
-  if (validators.size > 4) validators.delete(validators.keys().next().value ?? '');
-  return validator;
+  if (engines.size > 4) engines.delete(engines.keys().next().value ?? '');
+  return engine;
+}
+
+/** The job's options with the set's unresolved extension domains allowed (engines.ts does the same in-process). */
+function withUnresolvedDomains(options: Job['options'], domains: readonly string[]): Job['options'] {
+  if (domains.length === 0) return options;
+  const allowed = options.settings?.allowUnresolvedExtensionDomains ?? [];
+  return {
+    ...options,
+    settings: {
+      ...options.settings,
+      allowUnresolvedExtensionDomains: [...new Set([...allowed, ...domains])],
+    },
+  };
+}
+
+/** A value of each primitive type the walk and the rules look at; other primitives get a string. */
+const PRIMITIVE_VALUES: Record<string, unknown> = {
+  boolean: true,
+  integer: 1,
+  positiveInt: 1,
+  unsignedInt: 0,
+  decimal: 1.5,
+  date: '2024-01-01',
+  dateTime: '2024-01-01T10:00:00Z',
+  instant: '2024-01-01T10:00:00Z',
+  time: '10:00:00',
+  uri: 'http://example.org/x',
+  url: 'http://example.org/x',
+  canonical: 'http://example.org/x',
+  id: 'x1',
+  code: 'x',
+  xhtml: '<div xmlns="http://www.w3.org/1999/xhtml">x</div>',
+};
+
+/**
+ * A collection Bundle with one resource of every core type, each element filled to a small depth: validating
+ * it sets up what the engine builds per type and path on first use (child tables, compiled invariants) and has
+ * V8 compile the hot paths, so the first big document the user opens runs at the speed of the second (issue
+ * 7). Its issues are thrown away.
+ */
+function warmUpText(definitions: Definitions): string {
+  const fill = (path: string, depth: number): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (const child of definitions.children(path)?.elements ?? []) {
+      if (child.name === 'extension' || child.name === 'modifierExtension' || child.name === 'contained')
+        continue;
+      let value: unknown;
+      if (child.valueKind === 'primitive') value = PRIMITIVE_VALUES[child.type ?? ''] ?? 'x';
+      else if (child.valueKind === 'resource' || depth === 0) continue;
+      else value = fill(child.childrenPath, depth - 1);
+      out[child.isChoice ? child.valuePath.slice(child.valuePath.lastIndexOf('.') + 1) : child.name] =
+        child.max > 1 ? [value] : value;
+    }
+    return out;
+  };
+  const entry = definitions.resourceTypeNames().map((type, i) => ({
+    fullUrl: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    resource: { ...fill(type, 2), resourceType: type, id: `r${i}` },
+  }));
+  return JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry }, null, 2);
 }
 
 /** Each issue's start and end as LSP positions, [line, character, line, character] per issue (pool.ts WorkerResult). */
@@ -76,7 +181,9 @@ parentPort?.on('message', (job: Job) => {
   const flag = new Int32Array(job.cancel);
   try {
     let text = job.text ?? '';
-    if (job.path !== undefined) {
+    if (job.warm) {
+      text = warmUpText(coreData().definitions);
+    } else if (job.path !== undefined) {
       try {
         text = readFileSync(job.path, 'utf8');
       } catch (error) {
@@ -87,15 +194,23 @@ parentPort?.on('message', (job: Job) => {
         return;
       }
     }
-    const validator = validatorFor(job.conformance);
+    const engine = engineFor(job.conformance);
     const signal = {
       get aborted() {
         return Atomics.load(flag, 0) === 1;
       },
     };
-    const result = validator.validate(text, { ...job.options, signal });
+    const result = engine.validator.validate(text, {
+      ...withUnresolvedDomains(job.options, engine.unresolvedDomains),
+      signal,
+    });
     const positions = positionsOf(text, result.issues);
-    parentPort?.postMessage({ id: job.id, result: { ...result, positions } }, [positions.buffer]);
+    const conformanceIssues = engine.issues;
+    engine.issues = undefined;
+    parentPort?.postMessage(
+      { id: job.id, result: { ...result, positions, ...(conformanceIssues ? { conformanceIssues } : {}) } },
+      [positions.buffer],
+    );
   } catch (error) {
     const cancelled = Atomics.load(flag, 0) === 1;
     parentPort?.postMessage({

@@ -2,7 +2,7 @@
 // invariant needs it, and never skips an invariant silently when it cannot load it.
 import { describe, expect, test } from 'vitest';
 import { loadR4Definitions } from './definitions.js';
-import { FhirPathLoadError, nodeFhirPathProvider } from './fhirpath.js';
+import { bundledOrNodeFhirPathProvider, FhirPathLoadError, nodeFhirPathProvider } from './fhirpath.js';
 import { staticFhirPathProvider } from '../fhirpath/index.js';
 import {
   InvariantChecker,
@@ -105,7 +105,7 @@ describe('fhirpath provider', () => {
     expect(checker.engineErrors).toEqual(new Map());
   });
 
-  test('the Node provider (CommonJS build) and the static one (ES module build) agree', () => {
+  test('the Node provider (CommonJS build), the bundle-aware one and the static one (ES module build) agree', () => {
     const expression = {
       base: 'Period',
       expression: 'start.hasValue().not() or end.hasValue().not() or (start <= end)',
@@ -115,11 +115,16 @@ describe('fhirpath provider', () => {
       { start: '2020-01-01', end: '2020-02-01T10:00:00Z' },
       { start: '2023-06-21', end: '2023-06-21T06:20:00Z' },
     ]) {
-      const [viaNode, viaStatic] = [nodeFhirPathProvider, staticFhirPathProvider].map((p) => {
+      const [viaNode, viaBundleAware, viaStatic] = [
+        nodeFhirPathProvider,
+        bundledOrNodeFhirPathProvider,
+        staticFhirPathProvider,
+      ].map((p) => {
         const { fhirpath, model } = p();
         return fhirpath.compile(expression, model, { resolveInternalTypes: true })(period);
       });
       expect(viaNode).toEqual(viaStatic);
+      expect(viaBundleAware).toEqual(viaStatic);
     }
   });
 

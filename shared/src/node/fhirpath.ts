@@ -22,6 +22,29 @@ export class FhirPathLoadError extends Error {
   }
 }
 
+/**
+ * A FhirPathProvider for code that runs both from its ES modules and inside an esbuild bundle (the language
+ * server and its worker: the VS Code extension bundles them): fhirpath.js loads when first asked for in both.
+ * In a bundle the two `require` calls below are bundled modules, evaluated only now; as ES modules (no
+ * `require` in scope) it is nodeFhirPathProvider. Unlike staticFhirPathProvider, whose import costs ~130 ms
+ * CPU at start-up, a server whose documents stay inside the engine's own evaluators never loads it (issue 7).
+ */
+export function bundledOrNodeFhirPathProvider(): FhirPathBinding {
+  let fhirpath: unknown;
+  let model: unknown;
+  try {
+    /* eslint-disable @typescript-eslint/no-require-imports -- literal requires so esbuild bundles them */
+    fhirpath = require('fhirpath');
+    model = require('fhirpath/fhir-context/r4');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+  } catch {
+    // Not bundled (an ES module has no `require`), or a bundle that left the package external (esbuild's
+    // require shim throws): from node_modules, or FhirPathLoadError.
+    return nodeFhirPathProvider();
+  }
+  return { fhirpath: fhirpath as FhirPathModule, model };
+}
+
 /** A FhirPathProvider (ValidatorDeps.fhirpath) that requires fhirpath.js and its R4 model when first called. */
 export function nodeFhirPathProvider(): FhirPathBinding {
   try {

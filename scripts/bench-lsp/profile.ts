@@ -1,0 +1,122 @@
+// `node scripts/bench-lsp/profile.ts [--server <entry.js>] [--scenario open|ukcore] [--out <dir>]`: runs one bench-lsp
+// scenario against a server started with --cpu-prof (main thread and worker threads each write a .cpuprofile to
+// <dir>), for finding what blocks the main thread (issue 7). Prints the main thread's longest self-time functions.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { makeBundle } from '../bench/make-bundle.ts';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const { values } = parseArgs({
+  options: {
+    server: { type: 'string' },
+    scenario: { type: 'string', default: 'open' },
+    out: { type: 'string', default: join(tmpdir(), 'wh-lsp-profile') },
+    mb: { type: 'string', default: '7' },
+  },
+});
+const examples = join(repo, '..', 'shared', 'fhir', 'test-cases', 'r4-spec-examples');
+const ukCoreDir = join(repo, '..', 'shared', 'fhir', 'sources', 'uk-core', '2.0.2');
+const entry = values.server ?? join(repo, 'language-server', 'bin', 'wheelhouse-language-server.js');
+mkdirSync(values.out, { recursive: true });
+const require = createRequire(join(repo, 'language-server', 'package.json'));
+// The part of the protocol client's API used here (the root package cannot resolve its types), as in index.ts.
+interface Connection {
+  listen(): void;
+  sendRequest<R = unknown>(method: string, params?: unknown): Promise<R>;
+  sendNotification(method: string, params?: unknown): Promise<void>;
+  onRequest(method: string, handler: (params: { items: unknown[] }) => unknown): void;
+  onNotification(method: string, handler: (params: { message: string }) => void): void;
+}
+const rpc = require('vscode-languageserver/node') as {
+  createProtocolConnection(reader: unknown, writer: unknown): Connection;
+  StreamMessageReader: new (stream: NodeJS.ReadableStream) => unknown;
+  StreamMessageWriter: new (stream: NodeJS.WritableStream) => unknown;
+};
+
+const proc = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${values.out}`, entry, '--stdio'], {
+  stdio: ['pipe', 'pipe', 'inherit'],
+});
+const conn = rpc.createProtocolConnection(
+  new rpc.StreamMessageReader(proc.stdout),
+  new rpc.StreamMessageWriter(proc.stdin),
+);
+conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+conn.onRequest('window/workDoneProgress/create', () => null);
+conn.onRequest('client/registerCapability', () => null);
+conn.onNotification('window/logMessage', (m) => console.log(`  server: ${m.message}`));
+conn.listen();
+const folder = values.scenario === 'ukcore' ? ukCoreDir : undefined;
+await conn.sendRequest('initialize', {
+  processId: process.pid,
+  rootUri: null,
+  capabilities: {
+    textDocument: { diagnostic: {}, hover: { contentFormat: ['markdown'] } },
+    workspace: { configuration: true, workspaceFolders: true },
+    window: { workDoneProgress: true },
+  },
+  workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'bench' }] : null,
+});
+await conn.sendNotification('initialized', {});
+const small =
+  '{\n  "resourceType": "Patient",\n  "id": "p1",\n  "gender": "female",\n  "birthDate": "1985-07-14"\n}\n';
+const uri = folder ? pathToFileURL(join(folder, 'bench-patient.json')).href : 'file:///bench/small.json';
+await conn.sendNotification('textDocument/didOpen', {
+  textDocument: { uri, languageId: 'json', version: 1, text: small },
+});
+let done = false;
+const hovers: number[] = [];
+const work = (async () => {
+  await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+  if (values.scenario === 'open') {
+    const big = makeBundle(examples, Number(values.mb) * 1024 * 1024);
+    await conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: 'file:///bench/big.json', languageId: 'json', version: 1, text: big },
+    });
+    await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: 'file:///bench/big.json' } });
+  }
+  done = true;
+})();
+while (!done) {
+  const t0 = performance.now();
+  await conn.sendRequest('textDocument/hover', {
+    textDocument: { uri },
+    position: { line: 2, character: 5 },
+  });
+  hovers.push(performance.now() - t0);
+  await new Promise((r) => setTimeout(r, 10));
+}
+await work;
+console.log(`hovers: ${hovers.map((h) => h.toFixed(0)).join(' ')}`);
+await conn.sendRequest('shutdown');
+await conn.sendNotification('exit');
+await new Promise((r) => proc.on('exit', r));
+// The main thread's profile is the first written (lowest thread id in the name).
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+for (const file of readdirSync(values.out).filter(
+  (f) => f.endsWith('.cpuprofile') && f.includes(`.${proc.pid}.`),
+)) {
+  const p = JSON.parse(readFileSync(join(values.out, file), 'utf8')) as {
+    nodes: Node[];
+    samples: number[];
+    timeDeltas: number[];
+  };
+  const self = new Map<number, number>();
+  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+  const byFn = new Map<string, number>();
+  for (const n of p.nodes) {
+    const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').slice(-2).join('/')}:${n.callFrame.lineNumber}`;
+    byFn.set(key, (byFn.get(key) ?? 0) + (self.get(n.id) ?? 0) / 1000);
+  }
+  console.log(`${file}:`);
+  for (const [k, v] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 15))
+    console.log(`  ${v.toFixed(1)} ms  ${k}`);
+}
+process.exit(existsSync(values.out) ? 0 : 1);
