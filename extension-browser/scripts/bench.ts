@@ -87,6 +87,10 @@ async function main(): Promise<void> {
     { name: 'find-a-tender-old (40 lots)', path: bigPath, overlay: true },
     { name: 'baseline: script loaded, no adapter for the page', path: idlePath, overlay: false },
   ];
+  // BENCH_ONLY=<substring>: only the pages whose name contains it (quick before/after runs while profiling).
+  const only = process.env.BENCH_ONLY;
+  if (only) pages.splice(0, pages.length, ...pages.filter((p) => p.name.includes(only)));
+  if (pages.length === 0) throw new Error(`bench: no page name contains "${only}"`);
   const big = largeNotice();
   console.log(`large notice: ${Buffer.byteLength(big)} B of HTML; ${RUNS} runs per page; load average ${loadavg().map(f1).join(' ')}`);
   const guard = await startNetworkGuard();
@@ -111,7 +115,7 @@ async function main(): Promise<void> {
       const context = session.context;
       if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
       // Warm the service worker once (its cold start is not the page's main thread).
-      await tracedLoad(context, server.origin, pages[0]!, true);
+      await tracedLoad(context, server.origin, { name: 'warm-up', path: CASES[0]!.path, overlay: true }, pages.some((p) => p.overlay));
       for (const page of pages) {
         const runs: Run[] = [];
         for (let i = 0; i < RUNS; i++) runs.push(await tracedLoad(context, server.origin, page, page.overlay));

@@ -1,7 +1,7 @@
 // Digital Marketplace opportunities (DOS briefs) and G-Cloud services (SITE-SHAPES §3).
 import type { SiteAdapter } from './types';
 import { cleanText, cpvCodesIn, clip, visibleText } from '../utils/text';
-import { textAfterLabel } from '../utils/dom';
+import { labelsIn } from '../utils/dom';
 
 const OPPORTUNITY = /^\/digital-outcomes-and-specialists\/opportunities\/\d+\/?$/;
 const SERVICE = /^\/g-cloud\/services\/[\w-]+\/?$/;
@@ -18,15 +18,15 @@ export const digitalMarketplace: SiteAdapter = {
     if (!title) return undefined;
     const caption = visibleText(main.querySelector('span.govuk-caption-l')) || undefined;
     if (OPPORTUNITY.test(url.pathname)) {
-      const keys = '.govuk-summary-list__key, dt';
+      const keys = labelsIn(main, '.govuk-summary-list__key, dt');
       const description = [
-        textAfterLabel(main, keys, 'summary of the work'),
-        textAfterLabel(main, keys, 'why the work is being done'),
-        textAfterLabel(main, keys, 'problem to be solved'),
+        keys.textAfter('summary of the work'),
+        keys.textAfter('why the work is being done'),
+        keys.textAfter('problem to be solved'),
       ]
         .filter(Boolean)
         .join(' ');
-      const organisation = textAfterLabel(main, keys, 'organisation the work is for');
+      const organisation = keys.textAfter('organisation the work is for');
       return {
         adapter: 'digital-marketplace',
         url: url.href,

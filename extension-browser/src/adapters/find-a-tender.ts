@@ -1,7 +1,7 @@
 // Find a Tender notices: old TED-form and Procurement Act 2023 (UK1–17) bodies (SITE-SHAPES §1).
 import type { SiteAdapter } from './types';
 import { cleanText, cpvCodesIn, clip, visibleText } from '../utils/text';
-import { textAfterLabel, titleWithoutSuffix } from '../utils/dom';
+import { labelsIn, titleWithoutSuffix } from '../utils/dom';
 import { needFromOcds } from './ocds';
 
 const LABELS = 'h2, h3, h4, h5, dt, strong';
@@ -16,10 +16,9 @@ export const findATender: SiteAdapter = {
   linkedData: {
     find(doc, url) {
       const wanted = `${url.pathname.replace(/\/$/, '')}/ocds/releasepackage`.toLowerCase();
-      for (const a of doc.querySelectorAll('a[href]')) {
-        const href = a.getAttribute('href') ?? '';
-        if (!href.toLowerCase().includes('ocds')) continue;
-        const link = new URL(href, url);
+      // The selector engine skips the page's other links (hundreds on a real notice) without a JS loop over them.
+      for (const a of doc.querySelectorAll('a[href*="ocds" i]')) {
+        const link = new URL(a.getAttribute('href') ?? '', url);
         if (link.origin === url.origin && link.pathname.toLowerCase() === wanted) return link;
       }
       return undefined;
@@ -28,10 +27,10 @@ export const findATender: SiteAdapter = {
   },
   extract(doc, url) {
     const main = doc.querySelector('main.notice-view, main') ?? doc.body;
-    const content = main;
+    const labels = labelsIn(main, LABELS);
     const title =
       visibleText(main.querySelector('h1.govuk-heading-l, h1')) ||
-      textAfterLabel(content, LABELS, 'ii.1.1) title') ||
+      labels.textAfter('ii.1.1) title') ||
       titleWithoutSuffix(doc, '- Find a Tender');
     if (!title) return undefined;
     const buyer =
@@ -39,16 +38,16 @@ export const findATender: SiteAdapter = {
       firstLine(main.querySelector('#contracting_authority_0 + div.govuk-body')) ||
       undefined;
     const description = [
-      textAfterLabel(content, LABELS, 'short description'),
-      textAfterLabel(content, LABELS, 'description of the procurement'),
-      textAfterLabel(content, 'h3, h4, dt', /^description$/),
+      labels.textAfter('short description'),
+      labels.textAfter('description of the procurement'),
+      labelsIn(main, 'h3, h4, dt').textAfter(/^description$/),
     ]
       .filter((s, i, all) => s && all.indexOf(s) === i)
       .join(' ');
     const cpvText = [
-      textAfterLabel(content, LABELS, 'main cpv code'),
-      textAfterLabel(content, LABELS, 'additional cpv code'),
-      textAfterLabel(content, LABELS, 'cpv classifications'),
+      labels.textAfter('main cpv code'),
+      labels.textAfter('additional cpv code'),
+      labels.textAfter('cpv classifications'),
     ].join(' ');
     return {
       adapter: 'find-a-tender',

@@ -12,12 +12,12 @@ export default defineContentScript({
   // (bench.ts) and tells the page the extension's id; the custom event WXT also sends is enough.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    // Makes WXT dispatch `wxt:locationchange` on soft navigation.
-    ctx.addEventListener(window, 'wxt:locationchange', () => undefined);
     startSiteChecks({
       window,
       send: sendToBackground,
       signal: ctx.signal,
+      // WXT watches the location (Navigation API) once a `wxt:locationchange` listener is added through ctx.
+      watchLocation: (onChange) => ctx.addEventListener(window, 'wxt:locationchange', onChange),
       // The overlay must appear within 1 s of load; idle time usually comes within a few ms.
       schedule: (run) => void ctx.requestIdleCallback(run, { timeout: 300 }),
     });

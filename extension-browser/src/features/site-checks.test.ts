@@ -78,4 +78,50 @@ describe('startSiteChecks', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(send.requests).toHaveLength(0);
   });
+
+  it('follows the location on softly navigating sites, ignoring fragment changes', async () => {
+    history.replaceState({}, '', '/github.com/NHSDigital/nhs-notify');
+    document.body.innerHTML = `<main><h1>repo</h1><div class="PageLayout-Pane">${sidebar('Send messages to patients.')}</div></main>`;
+    const send = scriptedSend(() => ({ disabled: false, suggestions: [suggestionFor('nhs-notify-api')] }));
+    const controller = new AbortController();
+    controllers.push(controller);
+    const results: PageCheckResult[] = [];
+    let locationChanged: (() => void) | undefined;
+    startSiteChecks({
+      window,
+      send,
+      signal: controller.signal,
+      watchLocation: (onChange) => (locationChanged = onChange),
+      onResult: (r) => results.push(r),
+    });
+    await nextResult(results, 1);
+    history.pushState({}, '', '/github.com/NHSDigital/nhs-notify#readme');
+    locationChanged!();
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    history.pushState({}, '', '/github.com/NHSDigital/gpconnect-appointment-checker');
+    locationChanged!();
+    await nextResult(results, 2);
+    expect(send.requests.map((r) => r.type === 'wheelhouse/match' && r.need.url)).toEqual([
+      'https://github.com/NHSDigital/nhs-notify',
+      'https://github.com/NHSDigital/gpconnect-appointment-checker',
+    ]);
+  });
+
+  it('checks a server-rendered site once per page load: no listeners, no location watcher', async () => {
+    history.replaceState({}, '', '/www.find-tender.service.gov.uk/Notice/012345-2024');
+    document.body.innerHTML = '<main><h1>Patient referral system</h1><h4>II.1.4) Short description</h4><p>Referrals.</p></main>';
+    const send = scriptedSend(() => ({ disabled: false, suggestions: [suggestionFor('ers-fhir-api')] }));
+    const controller = new AbortController();
+    controllers.push(controller);
+    const results: PageCheckResult[] = [];
+    let watched = false;
+    startSiteChecks({ window, send, signal: controller.signal, watchLocation: () => (watched = true), onResult: (r) => results.push(r) });
+    await nextResult(results, 1);
+    history.pushState({}, '', '/www.find-tender.service.gov.uk/Notice/054321-2025');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    document.dispatchEvent(new Event('turbo:render'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(watched).toBe(false);
+    expect(send.requests.filter((r) => r.type === 'wheelhouse/match')).toHaveLength(1);
+  });
 });

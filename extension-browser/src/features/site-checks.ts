@@ -20,17 +20,25 @@ export interface SiteChecksInput {
   signal: AbortSignal;
   /** Called after each run (tests, timing). */
   onResult?: (result: PageCheckResult) => void;
+  /**
+   * Calls `onChange` on location changes none of the site's own events announce (the content script passes
+   * WXT's `wxt:locationchange`, which it dispatches under an extension-prefixed name only to listeners added
+   * through its context). Asked for only on sites that navigate softly.
+   */
+  watchLocation?: (onChange: () => void) => void;
 }
 
 export function startSiteChecks(input: SiteChecksInput): { rerun(): void } {
   const win = input.window;
   let controller: AbortController | undefined;
-  let lastHref = '';
+  let lastPage = '';
 
   const run = (force: boolean) => {
     const href = win.location.href;
-    if (!force && href === lastHref) return;
-    lastHref = href;
+    // A fragment change (an in-page link such as a notice's "#lot-2") is the same page: no new check.
+    const page = href.replace(/#.*$/, '');
+    if (!force && page === lastPage) return;
+    lastPage = page;
     controller?.abort();
     if (input.signal.aborted) return;
     const current = new AbortController();
@@ -56,12 +64,18 @@ export function startSiteChecks(input: SiteChecksInput): { rerun(): void } {
   };
 
   input.signal.addEventListener('abort', () => controller?.abort(), { once: true });
-  const opts = { signal: input.signal };
-  for (const name of SOFT_NAV_EVENTS) win.document.addEventListener(name, () => run(false), opts);
-  for (const name of ABORT_EVENTS) win.document.addEventListener(name, () => controller?.abort(), opts);
-  win.addEventListener('popstate', () => run(false), opts);
-  // WXT polls location changes; covers navigations that fire none of the events above.
-  win.addEventListener('wxt:locationchange', () => run(false), opts);
+  // Server-rendered sites (Find a Tender, Contracts Finder, ...) load a new page, and a new content script, for
+  // each notice: only sites whose adapter navigates softly (and loopback pages no adapter stands for) are
+  // followed, so the others pay for no listeners and no location watcher.
+  const site = adapterForHost(siteUrl(new URL(win.location.href)).hostname);
+  if (site ? site.softNavigation === true : true) {
+    const opts = { signal: input.signal };
+    for (const name of SOFT_NAV_EVENTS) win.document.addEventListener(name, () => run(false), opts);
+    for (const name of ABORT_EVENTS) win.document.addEventListener(name, () => controller?.abort(), opts);
+    win.addEventListener('popstate', () => run(false), opts);
+    // Covers navigations that fire none of the events above.
+    input.watchLocation?.(() => run(false));
+  }
   (input.schedule ?? ((fn) => fn()))(() => run(true));
   return { rerun: () => run(true) };
 }

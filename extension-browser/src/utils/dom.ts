@@ -5,17 +5,40 @@ import { cleanText, visibleText } from './text';
  * (case-insensitive), as SITE-SHAPES advises: ids change per render, labels don't.
  */
 export function textAfterLabel(root: ParentNode, selector: string, label: string | RegExp): string {
-  const el = findLabel(root, selector, label);
-  return el ? textOfFollowing(el) : '';
+  return labelsIn(root, selector).textAfter(label);
 }
 
 export function findLabel(root: ParentNode, selector: string, label: string | RegExp): Element | undefined {
-  const wanted = typeof label === 'string' ? label.toLowerCase() : label;
-  for (const el of root.querySelectorAll(selector)) {
-    const text = cleanText(el.textContent).toLowerCase();
-    if (typeof wanted === 'string' ? text.includes(wanted) : wanted.test(text)) return el;
-  }
-  return undefined;
+  return labelsIn(root, selector).find(label);
+}
+
+/** The labels of one extraction, for several lookups (see labelsIn). */
+export interface Labels {
+  /** The first label whose text includes `label` (case-insensitive; a RegExp is tested on the lower-cased text). */
+  find(label: string | RegExp): Element | undefined;
+  /** The text belonging to that label (textOfFollowing), or ''. */
+  textAfter(label: string | RegExp): string;
+}
+
+/**
+ * The labels under `root` matching `selector`, queried and read once however many labels an adapter looks
+ * up: a notice reads six or more, most of them absent, and each lookup used to query and read every label
+ * again. Read when first asked, so it holds for one extraction only (the page may change after).
+ */
+export function labelsIn(root: ParentNode, selector: string): Labels {
+  let read: { el: Element; text: string }[] | undefined;
+  const find = (label: string | RegExp) => {
+    read ??= [...root.querySelectorAll(selector)].map((el) => ({ el, text: cleanText(el.textContent).toLowerCase() }));
+    const wanted = typeof label === 'string' ? label.toLowerCase() : label;
+    return read.find(({ text }) => (typeof wanted === 'string' ? text.includes(wanted) : wanted.test(text)))?.el;
+  };
+  return {
+    find,
+    textAfter(label) {
+      const el = find(label);
+      return el ? textOfFollowing(el) : '';
+    },
+  };
 }
 
 /**

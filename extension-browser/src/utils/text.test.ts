@@ -25,3 +25,19 @@ describe('clip', () => {
     expect(clip('short', 10)).toBe('short');
   });
 });
+
+describe('visibleText walks without changing the page', () => {
+  it('spaces block boundaries, keeps inline runs together, skips hidden subtrees at any depth', () => {
+    document.body.innerHTML =
+      '<div id="d"><ul><li>one</li><li>t<b>w</b>o</li></ul><p>three<br>four</p>' +
+      '<div aria-hidden="false">five</div><div><span class="govuk-visually-hidden">no</span><template>no</template>six</div>' +
+      '<p><svg><style>no</style><text>seven</text></svg><noscript>no</noscript></p><section><div><p hidden>no</p>eight</div></section></div>';
+    const before = document.body.innerHTML;
+    expect(visibleText(document.getElementById('d'))).toBe('one two three four five six seven eight');
+    expect(document.body.innerHTML).toBe(before);
+  });
+  it('reads the element itself even when it is hidden (callers pick what to read)', () => {
+    document.body.innerHTML = '<p id="p" hidden>kept <span hidden>dropped</span></p>';
+    expect(visibleText(document.getElementById('p'))).toBe('kept');
+  });
+});

@@ -15,18 +15,44 @@ export function cpvCodesIn(text: string): string[] {
   return out;
 }
 
-const BLOCKS = 'p, li, dd, dt, div, br, td, th, tr, h1, h2, h3, h4, h5, h6, section, article, blockquote, pre';
+/** Subtrees left out of visible text (the selector list this replaced, as a per-element test). */
+const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript']);
+const HIDDEN_CLASSES = ['aria-only', 'govuk-visually-hidden', 'nhsuk-u-visually-hidden'];
+/** Block boundaries become spaces: "<li>a</li><li>b</li>" reads "a b", not "ab". */
+const BLOCK_TAGS = new Set(
+  ['p', 'li', 'dd', 'dt', 'div', 'br', 'td', 'th', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'blockquote', 'pre'],
+);
 
-/** Visible text of an element, skipping screen-reader-only duplicates, scripts and hidden nodes. */
+function skipped(el: Element): boolean {
+  return (
+    SKIPPED_TAGS.has(el.localName) ||
+    el.hasAttribute('hidden') ||
+    el.getAttribute('aria-hidden') === 'true' ||
+    HIDDEN_CLASSES.some((c) => el.classList.contains(c))
+  );
+}
+
+/**
+ * Visible text of an element, skipping screen-reader-only duplicates, scripts and hidden nodes. It walks the
+ * page's own nodes: no clone, no layout (innerText would force one), so a README or a 40-lot notice costs one
+ * pass over its text.
+ */
 export function visibleText(el: Element | null | undefined): string {
   if (!el) return '';
-  const clone = el.cloneNode(true) as Element;
-  clone
-    .querySelectorAll('script, style, template, noscript, [hidden], [aria-hidden="true"], .aria-only, .govuk-visually-hidden, .nhsuk-u-visually-hidden')
-    .forEach((n) => n.remove());
-  // Block boundaries become spaces: "<li>a</li><li>b</li>" reads "a b", not "ab".
-  clone.querySelectorAll(BLOCKS).forEach((n) => n.append(' '));
-  return cleanText(clone.textContent);
+  const parts: string[] = [];
+  const walk = (parent: Node) => {
+    for (let node = parent.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 3 || node.nodeType === 4) parts.push((node as CharacterData).data);
+      else if (node.nodeType === 1) {
+        const child = node as Element;
+        if (skipped(child)) continue;
+        walk(child);
+        if (BLOCK_TAGS.has(child.localName)) parts.push(' ');
+      }
+    }
+  };
+  walk(el);
+  return cleanText(parts.join(''));
 }
 
 /** Caps a string at `max` characters on a word boundary. */
