@@ -149,13 +149,9 @@ function walkObject(w: Walk, el: ElementJob): void {
   if (!table) return;
   const obj = el.value;
   const env = w.env;
-  // Counts per declared element whose cardinality can fail (choices share one).
+  // Counts per declared element whose cardinality can fail (choices share one); no closure or map per
+  // object unless one is counted (issue 3: this runs on every object of the document).
   let counts: Map<string, number> | undefined;
-  const count = (child: ChildElement, n: number): void => {
-    if (!countMatters(child)) return;
-    counts ??= new Map();
-    counts.set(child.elementPath, (counts.get(child.elementPath) ?? 0) + n);
-  };
 
   for (const key in obj) {
     if (el.isResourceRoot && key === 'resourceType') continue;
@@ -172,7 +168,7 @@ function walkObject(w: Walk, el: ElementJob): void {
         env.onStructure(w.rctx, unknownProperty(toPath(link(el.path, key)), key, el, table.byName));
         continue;
       }
-      if (!(base in obj)) count(child, 1);
+      if (!(base in obj) && countMatters(child)) counts = addCount(counts, child, 1);
       walkCompanion(w, key, value, obj[base], child, link(el.path, key));
       continue;
     }
@@ -193,7 +189,7 @@ function walkObject(w: Walk, el: ElementJob): void {
         continue;
       }
       if (child.max <= 1) env.onStructure(w.rctx, { kind: 'array-unexpected', path: toPath(propPath), elementPath });
-      count(child, value.length);
+      if (countMatters(child)) counts = addCount(counts, child, value.length);
       for (let i = 0; i < value.length; i++) {
         const item: unknown = value[i];
         if (item === null) {
@@ -207,7 +203,7 @@ function walkObject(w: Walk, el: ElementJob): void {
       }
     } else {
       if (child.max > 1) env.onStructure(w.rctx, { kind: 'array-expected', path: toPath(propPath), elementPath, max: child.element.max });
-      count(child, 1);
+      if (countMatters(child)) counts = addCount(counts, child, 1);
       walkValue(w, value, propPath, child, elementPath, el);
     }
   }
@@ -228,6 +224,12 @@ function walkObject(w: Walk, el: ElementJob): void {
       env.onStructure(w.rctx, { kind: 'cardinality-max', path: toPath(link(el.path, e.name)), elementPath: e.elementPath, max: e.element.max, count: n });
     }
   }
+}
+
+function addCount(counts: Map<string, number> | undefined, child: ChildElement, n: number): Map<string, number> {
+  const map = counts ?? new Map<string, number>();
+  map.set(child.elementPath, (map.get(child.elementPath) ?? 0) + n);
+  return map;
 }
 
 function unknownProperty(path: Path, key: string, el: ElementJob, byName: ReadonlyMap<string, ChildElement>): StructureEvent {

@@ -59,6 +59,12 @@ function missingCodes(ctx: ResourceContext, obj: Obj, childrenPath: () => string
   }
 }
 
+/** Whether an object has a `_name` companion key (this hook runs on every object; few have one). */
+function hasCompanion(obj: Obj): boolean {
+  for (const key in obj) if (key.charCodeAt(0) === 95 /* _ */) return true;
+  return false;
+}
+
 function childrenPathOf(ctx: ElementContext): string {
   const ref = ctx.definition.contentReference;
   if (ref) return ref.slice(ref.indexOf('#') + 1);
@@ -75,7 +81,7 @@ export const bindingRequired = defineRule({
   elements: {
     '*'(ctx) {
       const v = ctx.elementValue;
-      if (v === null || typeof v !== 'object' || Array.isArray(v)) return;
+      if (v === null || typeof v !== 'object' || Array.isArray(v) || !hasCompanion(v as Obj)) return;
       missingCodes(ctx, v as Obj, () => childrenPathOf(ctx), () => ctx.elementPathInDoc);
     },
     code(ctx) {
