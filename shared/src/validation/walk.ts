@@ -60,8 +60,11 @@ export interface WalkEnv {
   resourceContext(resourceType: string, value: Obj, path: Path, ancestors: readonly ResourceFrame[]): ResourceContext;
   onResource(ctx: ResourceContext): void;
   onStructure(ctx: ResourceContext, event: StructureEvent): void;
-  /** Element hooks for a FHIR type (undefined when no rule listens: then no context is built). */
-  elementHooks(type: string): readonly ElementHookEntry[] | undefined;
+  /**
+   * Element hooks for an element of this definition and FHIR type, in call order (empty when no rule
+   * listens: then no context is built). The walker asks once per pair and keeps the answer.
+   */
+  elementHooks(definition: ElementData, type: string): readonly ElementHookEntry[];
   runElementHook(entry: ElementHookEntry, ctx: ElementContext): void;
   /** Checked between resources; throws when cancelled. */
   checkCancelled(): void;
@@ -93,7 +96,8 @@ interface Walk {
   stack: ElementJob[];
   resources: ResourceJob[];
   innerAncestors: readonly ResourceFrame[];
-  anyHooks: readonly ElementHookEntry[] | undefined;
+  /** Element hooks per definition and type (env.elementHooks, asked once per pair in the walk). */
+  hooks: Map<ElementData, Map<string, readonly ElementHookEntry[]>>;
   /** Per child table, the elements whose cardinality can fail (shared by all resources of the walk). */
   constrained: Map<ChildTable, readonly ChildElement[]>;
 }
@@ -106,11 +110,11 @@ function countMatters(e: ChildElement): boolean {
 /** Walks every resource in the document whose root value is `root` (already known to be a FHIR resource). */
 export function walkResources(root: Obj, env: WalkEnv): void {
   const resources: ResourceJob[] = [{ value: root, path: undefined, ancestors: [], nested: false }];
-  const anyHooks = env.elementHooks('*');
+  const hooks = new Map<ElementData, Map<string, readonly ElementHookEntry[]>>();
   const constrained = new Map<ChildTable, readonly ChildElement[]>();
   while (resources.length > 0) {
     env.checkCancelled();
-    walkResource(resources.pop()!, env, resources, anyHooks, constrained);
+    walkResource(resources.pop()!, env, resources, hooks, constrained);
   }
 }
 
@@ -118,7 +122,7 @@ function walkResource(
   job: ResourceJob,
   env: WalkEnv,
   resources: ResourceJob[],
-  anyHooks: Walk['anyHooks'],
+  hooks: Walk['hooks'],
   constrained: Walk['constrained'],
 ): void {
   const defs = env.definitions;
@@ -139,7 +143,7 @@ function walkResource(
   const rctx = env.resourceContext(rt, job.value, path, job.ancestors);
   env.onResource(rctx);
   const frame: ResourceFrame = { resourceType: rt, value: job.value, path };
-  const w: Walk = { env, defs, rctx, stack: [], resources, innerAncestors: [frame, ...job.ancestors], anyHooks, constrained };
+  const w: Walk = { env, defs, rctx, stack: [], resources, innerAncestors: [frame, ...job.ancestors], hooks, constrained };
   w.stack.push({ value: job.value, childrenPath: rt, elementPath: rt, path: job.path, isResourceRoot: true });
   while (w.stack.length > 0) walkObject(w, w.stack.pop()!);
 }
@@ -419,10 +423,11 @@ class ElementCtx {
 }
 
 function callHooks(w: Walk, type: string, value: unknown, path: PathLink, definition: ElementData, elementPath: string, parent: ElementJob): void {
-  const hooks = w.env.elementHooks(type);
-  const all = w.anyHooks;
-  if (!hooks && !all) return;
+  let byType = w.hooks.get(definition);
+  if (!byType) w.hooks.set(definition, (byType = new Map<string, readonly ElementHookEntry[]>()));
+  let hooks = byType.get(type);
+  if (!hooks) byType.set(type, (hooks = w.env.elementHooks(definition, type)));
+  if (hooks.length === 0) return;
   const ctx = new ElementCtx(w.rctx, elementPath, type, value, definition, path, parent) as unknown as ElementContext;
-  if (hooks) for (const h of hooks) w.env.runElementHook(h, ctx);
-  if (all) for (const h of all) w.env.runElementHook(h, ctx);
+  for (let i = 0; i < hooks.length; i++) w.env.runElementHook(hooks[i]!, ctx);
 }
