@@ -102,9 +102,9 @@ interface Walk {
   constrained: Map<ChildTable, readonly ChildElement[]>;
 }
 
-/** Whether an element's count can break its cardinality: a minimum above 0, or a finite maximum above 1. */
+/** Whether an element's count can break its cardinality (precomputed: reads no ElementData per value). */
 function countMatters(e: ChildElement): boolean {
-  return e.element.min > 0 || (e.max > 1 && e.max <= 1e9);
+  return e.counted;
 }
 
 /** Walks every resource in the document whose root value is `root` (already known to be a FHIR resource). */
