@@ -154,7 +154,9 @@ export const validateCommand: Command = {
     for (const file of files) {
       let text: string;
       try {
-        text = await readFile(file, 'utf8');
+        // Read as bytes, then decode once: readFile(file, 'utf8') decodes chunk by chunk through a
+        // StringDecoder into a string the parser then has to flatten (~30 ms on a 7 MB Bundle, issue 3).
+        text = (await readFile(file)).toString('utf8');
       } catch (error) {
         io.stderr(`wheelhouse validate: cannot read ${file}: ${(error as Error).message}\n`);
         ioFailure = true;

@@ -71,8 +71,25 @@ function systemFinding(
   };
 }
 
+// checkIdentifierSystem is pure and slow for an unregistered system (folding regexes, then an edit distance
+// to every registered one), and runs twice per Identifier (nhs-identifier-system, ods-system-uri) on systems
+// that repeat across a document: answers are kept per value (issue 3; bounded like canonical answers).
+const systemAnswers = new Map<string, readonly Finding[]>();
+const SYSTEM_CACHE_LIMIT = 10_000;
+
 /** Runs nhs-identifier-system and ods-system-uri on an Identifier.system. Unknown, far-off systems give nothing. */
 export function checkIdentifierSystem(value: string): Finding[] {
+  let findings = systemAnswers.get(value);
+  if (!findings) {
+    findings = identifierSystemFindings(value);
+    if (systemAnswers.size >= SYSTEM_CACHE_LIMIT) systemAnswers.clear();
+    systemAnswers.set(value, findings);
+  }
+  // A fresh array per call: callers own what they get (the findings themselves are not changed).
+  return findings.length === 0 ? [] : [...findings];
+}
+
+function identifierSystemFindings(value: string): Finding[] {
   if (REGISTERED_IDENTIFIER_SYSTEMS.includes(value)) return [];
   if (value === NHS_NUMBER_OID) {
     return [

@@ -106,3 +106,24 @@ test('createLineIndex: 0-based lines, UTF-16 characters, CRLF', () => {
   expect(lines.position(6)).toEqual({ line: 1, character: 2 });
   expect(lines.position(8)).toEqual({ line: 2, character: 0 });
 });
+
+test('createLineIndex: LF, CR and CRLF breaks, offsets asked in any order, past the end', () => {
+  const text = 'a\nbc\r\nd\re\r\r\n\nf\n';
+  // Reference: every line start, found character by character.
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\n') starts.push(i + 1);
+    else if (text[i] === '\r') starts.push(text[i + 1] === '\n' ? ++i + 1 : i + 1);
+  }
+  const expected = (o: number): { line: number; character: number } => {
+    const c = Math.max(0, Math.min(o, text.length));
+    let line = 0;
+    while (line + 1 < starts.length && starts[line + 1]! <= c) line++;
+    return { line, character: c - starts[line]! };
+  };
+  const offsets = [9, 0, 3, text.length + 5, 4, 5, -1, 10, 11, 12, 1, text.length, 2];
+  const lines = createLineIndex(text);
+  expect(offsets.map((o) => lines.position(o))).toEqual(offsets.map(expected));
+  expect(lines.position(6)).toEqual({ line: 2, character: 0 });
+  expect(createLineIndex('').position(3)).toEqual({ line: 0, character: 0 });
+});

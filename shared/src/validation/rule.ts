@@ -123,6 +123,12 @@ export interface Rule {
   resource?(ctx: ResourceContext): void;
   /** Called for every element whose FHIR type is a key here ('Identifier', 'code', ...); '*' = every element. */
   elements?: Partial<Record<string, (ctx: ElementContext) => void>>;
+  /**
+   * Narrows the '*' hook: whether it can do anything on elements of this definition and type. Asked once
+   * per pair in a validation; false skips the hook on those elements (the invariant rule: elements without
+   * constraints). It must answer true wherever the hook could report; a throwing answer counts as true.
+   */
+  anyElementApplies?(definition: ElementData, elementType: string, env: { definitions: Definitions; fhirpath: FhirPathProvider }): boolean;
   /** Called for the structural walker's findings of the given kinds. */
   structure?: StructureHooks;
 }

@@ -26,6 +26,31 @@ describe.skipIf(definitionsMissing !== undefined)('createValidator', () => {
     expect(ids).toContain('unknown-property');
     expect(issues.find((i) => i.ruleId === 'internal-rule-error')?.message).toContain('Rule "boom" failed');
   });
+  test("a '*' hook runs only where anyElementApplies says so; a throwing answer lets it run", () => {
+    const seen = (applies: (type: string) => boolean): string[] => {
+      const types: string[] = [];
+      const spy = defineRule({
+        id: 'spy',
+        severity: 'error',
+        description: 'test rule that records the element types its * hook sees',
+        anyElementApplies: (_definition, type) => applies(type),
+        elements: {
+          '*'(ctx) {
+            types.push(ctx.elementType);
+          },
+        },
+      });
+      validator([spy]).validate('{"resourceType":"Patient","gender":"female","name":[{"family":"Doe"}],"birthDate":"1985-07-14"}');
+      return types.sort();
+    };
+    expect(seen(() => true)).toEqual(['HumanName', 'code', 'date', 'string']);
+    expect(seen((type) => type === 'HumanName' || type === 'date')).toEqual(['HumanName', 'date']);
+    expect(
+      seen(() => {
+        throw new Error('kaput');
+      }),
+    ).toEqual(['HumanName', 'code', 'date', 'string']);
+  });
   test('per-rule overrides: off and severity', () => {
     const text = '{"resourceType":"Patient","foo":1}';
     expect(validator().validate(text, { rules: { 'unknown-property': 'off' } }).issues.filter((i) => i.ruleId === 'unknown-property')).toEqual([]);

@@ -3,7 +3,7 @@
  * definitions, runs every rule, resolves reported paths to offsets and FHIRPath-like locations.
  * A throwing rule becomes an `internal-rule-error` issue naming it; the other rules still run.
  */
-import type { Definitions } from './definitions/index.js';
+import type { Definitions, ElementData } from './definitions/index.js';
 import { ruleDocs } from './docs.js';
 import { compareIssues, formatLocation, type Fix, type Issue, type Path, type Severity } from './issue.js';
 import { createPathLocator, findNodeAtPath, parseJson, scanValidJson, type ContainerRanges, type JsonDocument, type LocatedRange, type ParseError } from './parse.js';
@@ -191,6 +191,18 @@ export function createValidator(deps: ValidatorDeps): Validator {
         }
       }
 
+      const anyHooks = elementHooks.get('*') ?? [];
+      elementHooks.delete('*');
+      const anyElementApplies = (rule: Rule, definition: ElementData, type: string): boolean => {
+        if (!rule.anyElementApplies) return true;
+        try {
+          return rule.anyElementApplies(definition, type, { definitions, fhirpath });
+        } catch {
+          // The hook itself then runs and its failure is reported as internal-rule-error there.
+          return true;
+        }
+      };
+
       let currentRule: Rule | undefined;
       const internalError = (rule: Rule, error: unknown, path: Path): void => {
         const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -256,7 +268,12 @@ export function createValidator(deps: ValidatorDeps): Validator {
           }
           currentRule = undefined;
         },
-        elementHooks: (type) => elementHooks.get(type),
+        elementHooks(definition, type) {
+          // Hooks on the type first, then the '*' hooks that can act here (each in rule order).
+          const typed = elementHooks.get(type) ?? [];
+          const any = anyHooks.filter(({ rule }) => anyElementApplies(rule, definition, type));
+          return any.length === 0 ? typed : [...typed, ...any];
+        },
         runElementHook({ rule: r, hook }, ctx) {
           currentRule = r;
           try {

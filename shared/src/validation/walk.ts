@@ -60,8 +60,11 @@ export interface WalkEnv {
   resourceContext(resourceType: string, value: Obj, path: Path, ancestors: readonly ResourceFrame[]): ResourceContext;
   onResource(ctx: ResourceContext): void;
   onStructure(ctx: ResourceContext, event: StructureEvent): void;
-  /** Element hooks for a FHIR type (undefined when no rule listens: then no context is built). */
-  elementHooks(type: string): readonly ElementHookEntry[] | undefined;
+  /**
+   * Element hooks for an element of this definition and FHIR type, in call order (empty when no rule
+   * listens: then no context is built). The walker asks once per pair and keeps the answer.
+   */
+  elementHooks(definition: ElementData, type: string): readonly ElementHookEntry[];
   runElementHook(entry: ElementHookEntry, ctx: ElementContext): void;
   /** Checked between resources; throws when cancelled. */
   checkCancelled(): void;
@@ -93,24 +96,25 @@ interface Walk {
   stack: ElementJob[];
   resources: ResourceJob[];
   innerAncestors: readonly ResourceFrame[];
-  anyHooks: readonly ElementHookEntry[] | undefined;
+  /** Element hooks per definition and type (env.elementHooks, asked once per pair in the walk). */
+  hooks: Map<ElementData, Map<string, readonly ElementHookEntry[]>>;
   /** Per child table, the elements whose cardinality can fail (shared by all resources of the walk). */
   constrained: Map<ChildTable, readonly ChildElement[]>;
 }
 
-/** Whether an element's count can break its cardinality: a minimum above 0, or a finite maximum above 1. */
+/** Whether an element's count can break its cardinality (precomputed: reads no ElementData per value). */
 function countMatters(e: ChildElement): boolean {
-  return e.element.min > 0 || (e.max > 1 && e.max <= 1e9);
+  return e.counted;
 }
 
 /** Walks every resource in the document whose root value is `root` (already known to be a FHIR resource). */
 export function walkResources(root: Obj, env: WalkEnv): void {
   const resources: ResourceJob[] = [{ value: root, path: undefined, ancestors: [], nested: false }];
-  const anyHooks = env.elementHooks('*');
+  const hooks = new Map<ElementData, Map<string, readonly ElementHookEntry[]>>();
   const constrained = new Map<ChildTable, readonly ChildElement[]>();
   while (resources.length > 0) {
     env.checkCancelled();
-    walkResource(resources.pop()!, env, resources, anyHooks, constrained);
+    walkResource(resources.pop()!, env, resources, hooks, constrained);
   }
 }
 
@@ -118,7 +122,7 @@ function walkResource(
   job: ResourceJob,
   env: WalkEnv,
   resources: ResourceJob[],
-  anyHooks: Walk['anyHooks'],
+  hooks: Walk['hooks'],
   constrained: Walk['constrained'],
 ): void {
   const defs = env.definitions;
@@ -139,7 +143,7 @@ function walkResource(
   const rctx = env.resourceContext(rt, job.value, path, job.ancestors);
   env.onResource(rctx);
   const frame: ResourceFrame = { resourceType: rt, value: job.value, path };
-  const w: Walk = { env, defs, rctx, stack: [], resources, innerAncestors: [frame, ...job.ancestors], anyHooks, constrained };
+  const w: Walk = { env, defs, rctx, stack: [], resources, innerAncestors: [frame, ...job.ancestors], hooks, constrained };
   w.stack.push({ value: job.value, childrenPath: rt, elementPath: rt, path: job.path, isResourceRoot: true });
   while (w.stack.length > 0) walkObject(w, w.stack.pop()!);
 }
@@ -149,13 +153,9 @@ function walkObject(w: Walk, el: ElementJob): void {
   if (!table) return;
   const obj = el.value;
   const env = w.env;
-  // Counts per declared element whose cardinality can fail (choices share one).
+  // Counts per declared element whose cardinality can fail (choices share one); no closure or map per
+  // object unless one is counted (issue 3: this runs on every object of the document).
   let counts: Map<string, number> | undefined;
-  const count = (child: ChildElement, n: number): void => {
-    if (!countMatters(child)) return;
-    counts ??= new Map();
-    counts.set(child.elementPath, (counts.get(child.elementPath) ?? 0) + n);
-  };
 
   for (const key in obj) {
     if (el.isResourceRoot && key === 'resourceType') continue;
@@ -172,7 +172,7 @@ function walkObject(w: Walk, el: ElementJob): void {
         env.onStructure(w.rctx, unknownProperty(toPath(link(el.path, key)), key, el, table.byName));
         continue;
       }
-      if (!(base in obj)) count(child, 1);
+      if (!(base in obj) && countMatters(child)) counts = addCount(counts, child, 1);
       walkCompanion(w, key, value, obj[base], child, link(el.path, key));
       continue;
     }
@@ -193,7 +193,7 @@ function walkObject(w: Walk, el: ElementJob): void {
         continue;
       }
       if (child.max <= 1) env.onStructure(w.rctx, { kind: 'array-unexpected', path: toPath(propPath), elementPath });
-      count(child, value.length);
+      if (countMatters(child)) counts = addCount(counts, child, value.length);
       for (let i = 0; i < value.length; i++) {
         const item: unknown = value[i];
         if (item === null) {
@@ -207,7 +207,7 @@ function walkObject(w: Walk, el: ElementJob): void {
       }
     } else {
       if (child.max > 1) env.onStructure(w.rctx, { kind: 'array-expected', path: toPath(propPath), elementPath, max: child.element.max });
-      count(child, 1);
+      if (countMatters(child)) counts = addCount(counts, child, 1);
       walkValue(w, value, propPath, child, elementPath, el);
     }
   }
@@ -228,6 +228,12 @@ function walkObject(w: Walk, el: ElementJob): void {
       env.onStructure(w.rctx, { kind: 'cardinality-max', path: toPath(link(el.path, e.name)), elementPath: e.elementPath, max: e.element.max, count: n });
     }
   }
+}
+
+function addCount(counts: Map<string, number> | undefined, child: ChildElement, n: number): Map<string, number> {
+  const map = counts ?? new Map<string, number>();
+  map.set(child.elementPath, (map.get(child.elementPath) ?? 0) + n);
+  return map;
 }
 
 function unknownProperty(path: Path, key: string, el: ElementJob, byName: ReadonlyMap<string, ChildElement>): StructureEvent {
@@ -417,10 +423,11 @@ class ElementCtx {
 }
 
 function callHooks(w: Walk, type: string, value: unknown, path: PathLink, definition: ElementData, elementPath: string, parent: ElementJob): void {
-  const hooks = w.env.elementHooks(type);
-  const all = w.anyHooks;
-  if (!hooks && !all) return;
+  let byType = w.hooks.get(definition);
+  if (!byType) w.hooks.set(definition, (byType = new Map<string, readonly ElementHookEntry[]>()));
+  let hooks = byType.get(type);
+  if (!hooks) byType.set(type, (hooks = w.env.elementHooks(definition, type)));
+  if (hooks.length === 0) return;
   const ctx = new ElementCtx(w.rctx, elementPath, type, value, definition, path, parent) as unknown as ElementContext;
-  if (hooks) for (const h of hooks) w.env.runElementHook(h, ctx);
-  if (all) for (const h of all) w.env.runElementHook(h, ctx);
+  for (let i = 0; i < hooks.length; i++) w.env.runElementHook(hooks[i]!, ctx);
 }

@@ -19,6 +19,8 @@ export interface ChildElement {
   type: string | undefined;
   /** Max as a number; Infinity for '*'. */
   max: number;
+  /** Whether a count can break the cardinality: a minimum above 0, or a finite maximum above 1. */
+  counted: boolean;
   isChoice: boolean;
   /** For backbone elements ('BackboneElement' or 'Element' typed with children): true. */
   isBackbone: boolean;
@@ -122,6 +124,7 @@ export function createDefinitions(index: DefinitionsIndexFile): Definitions {
       if (!e.path.startsWith(prefix) || e.path.indexOf('.', prefix.length) >= 0) continue;
       const local = e.path.slice(prefix.length);
       const max = e.max === '*' ? Infinity : Number(e.max);
+      const counted = e.min > 0 || (max > 1 && max <= 1e9);
       const childrenPath = e.contentReference ? e.contentReference.slice(e.contentReference.indexOf('#') + 1) : e.path;
       const codes = e.types?.map((x) => x.code) ?? [];
       // Snapshots are depth-first: an element's children follow it directly.
@@ -136,6 +139,7 @@ export function createDefinitions(index: DefinitionsIndexFile): Definitions {
           childrenPath,
           type: undefined,
           max,
+          counted,
           isChoice: true,
           isBackbone: false,
           valuePath: e.path,
@@ -155,6 +159,7 @@ export function createDefinitions(index: DefinitionsIndexFile): Definitions {
           childrenPath,
           type,
           max,
+          counted,
           isChoice: false,
           isBackbone,
           valuePath: e.path,

@@ -30,6 +30,10 @@ export interface ApplicableConstraint {
   fallbacks: number;
   /** Successful fast-path evaluations so far. */
   hits: number;
+  /** Position of an earlier constraint of the same list with the same expression (its result is reused); -1: none. */
+  sameAs: number;
+  /** Whether a later constraint of the same list has the same expression (keep this one's result). */
+  shared: boolean;
 }
 
 export interface InvariantFailure {
@@ -109,7 +113,9 @@ export class InvariantChecker {
         const fast = this.fastPaths
           ? (fastPathFor(expression, at) ?? this.mini(expression, childrenPath))
           : undefined;
-        out.push({ constraint, base, fast, fallbacks: 0, hits: 0 });
+        const sameAs = out.findIndex((o) => o.constraint.expression === expression);
+        if (sameAs >= 0) out[sameAs]!.shared = true;
+        out.push({ constraint, base, fast, fallbacks: 0, hits: 0, sameAs, shared: false });
       }
     };
     let element: ElementData | undefined = isResourceRoot
@@ -149,13 +155,17 @@ export class InvariantChecker {
 
   /** Evaluates the constraints at one element; returns those that failed. */
   check(applicable: readonly ApplicableConstraint[], value: unknown, env: InvariantEnv): InvariantFailure[] {
-    const failures: InvariantFailure[] = [];
-    // Constraints sharing an expression on one element (txt-1 and txt-2 are both htmlChecks()) run once.
-    let memo: Map<string, unknown[]> | undefined;
-    for (const a of applicable) {
+    // Allocated on the first failure: most elements pass all their constraints (issue 3: this runs on
+    // every element that carries one).
+    let failures: InvariantFailure[] | undefined;
+    // Constraints sharing an expression on one element (txt-1 and txt-2 are both htmlChecks()) run once:
+    // results by position, kept only when a later constraint of the list has the same expression.
+    let results: (unknown[] | undefined)[] | undefined;
+    for (let i = 0; i < applicable.length; i++) {
+      const a = applicable[i]!;
       const { constraint } = a;
       let result: unknown[];
-      let fast: unknown[] | undefined = memo?.get(constraint.expression);
+      let fast: unknown[] | undefined = a.sameAs >= 0 ? results?.[a.sameAs] : undefined;
       if (!fast && a.fast) {
         try {
           fast = a.fast(value, env);
@@ -191,9 +201,9 @@ export class InvariantChecker {
           continue;
         }
       }
-      (memo ??= new Map()).set(constraint.expression, result);
+      if (a.shared) (results ??= [])[i] = result;
       if (isFailure(result, constraint.key)) {
-        failures.push({
+        (failures ??= []).push({
           key: constraint.key,
           severity: constraint.severity,
           human: constraint.human,
@@ -201,7 +211,7 @@ export class InvariantChecker {
         });
       }
     }
-    return failures;
+    return failures ?? [];
   }
 
   /** dom-3 on a resource root: contained resources must be referenced (see ./dom-3.ts). */

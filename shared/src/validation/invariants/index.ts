@@ -35,8 +35,12 @@ export { checkDom3 } from './dom-3.js';
  * objects, not global state.
  */
 const checkers = new WeakMap<Definitions, WeakMap<FhirPathProvider, InvariantChecker>>();
+/** The last answer of invariantCheckerFor (a cache in front of `checkers`, same lifetime rules). */
+let last: { definitions: Definitions; provider: FhirPathProvider; checker: InvariantChecker } | undefined;
 
 export function invariantCheckerFor(definitions: Definitions, provider: FhirPathProvider): InvariantChecker {
+  // The invariant rule asks on every element, always with the same pair: answer it without the WeakMaps.
+  if (last && last.definitions === definitions && last.provider === provider) return last.checker;
   let byProvider = checkers.get(definitions);
   if (!byProvider) checkers.set(definitions, (byProvider = new WeakMap()));
   let checker = byProvider.get(provider);
@@ -44,6 +48,7 @@ export function invariantCheckerFor(definitions: Definitions, provider: FhirPath
     checker = new InvariantChecker(definitions, provider);
     byProvider.set(provider, checker);
   }
+  last = { definitions, provider, checker };
   return checker;
 }
 

@@ -39,6 +39,14 @@ const patients: Record<string, unknown>[] = [
     deceasedBoolean: false,
   },
   { resourceType: 'Patient' },
+  // More than 8 plain strings: distinct()/isDistinct() take the one-pass path (a repeat, then none).
+  { resourceType: 'Patient', name: [{ given: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'b', 'j'] }] },
+  { resourceType: 'Patient', name: [{ given: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] }] },
+  // ...and not when one of them has a companion.
+  {
+    resourceType: 'Patient',
+    name: [{ given: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'a'], _given: [null, null, null, null, null, null, null, null, null, { id: 'x' }] }],
+  },
 ];
 
 const EXPRESSIONS = [

@@ -6,6 +6,7 @@
 import { defineRule, type ElementContext, type ResourceContext } from '../rule.js';
 import type { Path } from '../issue.js';
 import type { ValueSetInfo } from '../terminology/index.js';
+import type { ElementData } from '../definitions/index.js';
 
 type Obj = Record<string, unknown>;
 
@@ -59,10 +60,16 @@ function missingCodes(ctx: ResourceContext, obj: Obj, childrenPath: () => string
   }
 }
 
-function childrenPathOf(ctx: ElementContext): string {
-  const ref = ctx.definition.contentReference;
+/** Whether an object has a `_name` companion key (this hook runs on every object; few have one). */
+function hasCompanion(obj: Obj): boolean {
+  for (const key in obj) if (key.charCodeAt(0) === 95 /* _ */) return true;
+  return false;
+}
+
+function childrenPathOf(definition: ElementData, elementType: string): string {
+  const ref = definition.contentReference;
   if (ref) return ref.slice(ref.indexOf('#') + 1);
-  return ctx.elementType === 'BackboneElement' || ctx.elementType === 'Element' ? ctx.definition.path : ctx.elementType;
+  return elementType === 'BackboneElement' || elementType === 'Element' ? definition.path : elementType;
 }
 
 export const bindingRequired = defineRule({
@@ -72,11 +79,18 @@ export const bindingRequired = defineRule({
   resource(ctx) {
     if (ctx.definitions.isResourceType(ctx.resourceType)) missingCodes(ctx, ctx.value, () => ctx.resourceType, () => ctx.path);
   },
+  // The '*' hook looks for required-bound codes given only as `_name`: only elements whose children have one.
+  anyElementApplies(definition, elementType, { definitions }) {
+    const table = definitions.children(childrenPathOf(definition, elementType));
+    if (!table) return false;
+    for (const child of table.byName.values()) if (child.type === 'code' && child.element.binding?.strength === 'required' && child.element.binding.valueSet) return true;
+    return false;
+  },
   elements: {
     '*'(ctx) {
       const v = ctx.elementValue;
-      if (v === null || typeof v !== 'object' || Array.isArray(v)) return;
-      missingCodes(ctx, v as Obj, () => childrenPathOf(ctx), () => ctx.elementPathInDoc);
+      if (v === null || typeof v !== 'object' || Array.isArray(v) || !hasCompanion(v as Obj)) return;
+      missingCodes(ctx, v as Obj, () => childrenPathOf(ctx.definition, ctx.elementType), () => ctx.elementPathInDoc);
     },
     code(ctx) {
       const b = boundSet(ctx);

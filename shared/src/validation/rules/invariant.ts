@@ -37,6 +37,11 @@ export const invariant = defineRule({
       });
     }
   },
+  // Most elements carry no constraint (primitives only ele-1, which is skipped): the '*' hook runs only
+  // where constraintsAt has one (issue 3; the answer is cached per path and type either way).
+  anyElementApplies(definition, elementType, { definitions, fhirpath }) {
+    return invariantCheckerFor(definitions, fhirpath).constraintsAt(definition.path, elementType, false).length > 0;
+  },
   elements: {
     '*'(ctx: ElementContext) {
       const value = ctx.elementValue;
