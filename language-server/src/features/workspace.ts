@@ -21,8 +21,8 @@ import {
   type WorkspaceDocumentDiagnosticReport,
   type WorkspaceDiagnosticParams,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  createLineIndex,
   findNodeAtPath,
   parseJson,
   ValidationCancelledError,
@@ -205,7 +205,9 @@ export function createWorkspaceFeature(deps: WorkspaceDeps): WorkspaceFeature {
       ...options,
       ...(engine?.settings ? { settings: engine.settings } : {}),
     });
-    return result && { result, positions: TextDocument.create(uri, extname(path).slice(1), 0, text) };
+    if (!result) return undefined;
+    const lines = createLineIndex(text);
+    return { result, positions: { positionAt: (offset) => lines.position(offset) } };
   };
 
   const validateFile = async (

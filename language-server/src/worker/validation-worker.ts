@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  createLineIndex,
   createValidator,
   type Issue,
   type Definitions,
@@ -168,10 +168,12 @@ function warmUpText(definitions: Definitions): string {
 function positionsOf(text: string, issues: readonly Issue[]): Int32Array<ArrayBuffer> {
   const positions = new Int32Array(issues.length * 4);
   if (issues.length === 0) return positions;
-  const doc = TextDocument.create('worker:text', 'json', 0, text);
+  // The engine's line index finds line starts only as far as the last issue (a TextDocument scans every
+  // character of the text first: ~30 ms on a 7 MB Bundle).
+  const lines = createLineIndex(text);
   issues.forEach((issue, i) => {
-    const start = doc.positionAt(issue.offset);
-    const end = doc.positionAt(issue.offset + Math.max(0, issue.length));
+    const start = lines.position(issue.offset);
+    const end = lines.position(issue.offset + Math.max(0, issue.length));
     positions.set([start.line, start.character, end.line, end.character], i * 4);
   });
   return positions;
