@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { SITE_MATCHES } from './src/adapters';
 
 /**
  * The TEST build (`pnpm build:test`, env WHEELHOUSE_TEST_BUILD=1) also runs the content script on
@@ -61,6 +62,7 @@ function bundledCatalogue() {
 
 export const LOOPBACK_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 
+
 export default defineConfig({
   srcDir: 'src',
   imports: false,
@@ -91,10 +93,13 @@ export default defineConfig({
   }),
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
+      // The site script is an unlisted script (entrypoints/site.ts) listed here: WXT's content-script wrapper
+      // (its ContentScriptContext) cost each page ~1 ms of main-thread time and touched chrome.runtime at once.
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        { matches: [...SITE_MATCHES, ...(testBuild ? LOOPBACK_MATCHES : [])], js: ['site.js'], run_at: 'document_idle' },
+      ];
       if (!testBuild) return;
-      for (const script of manifest.content_scripts ?? []) {
-        script.matches = [...new Set([...(script.matches ?? []), ...LOOPBACK_MATCHES])];
-      }
       // Lets the e2e suites inject the toolbar's on-demand check into loopback pages, which a real toolbar click
       // would allow through activeTab (headless browsers have no toolbar to click).
       if (manifest.manifest_version === 3) manifest.host_permissions = [...(manifest.host_permissions ?? []), ...LOOPBACK_MATCHES];
