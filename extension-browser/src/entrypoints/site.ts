@@ -3,9 +3,9 @@ import { GENERIC_ADAPTER, SITE_ADAPTERS } from '../adapters';
 import { startSiteScript } from '../features/site-script';
 import { sendToBackground } from '../utils/send';
 
-// The site content script, without WXT's content-script wrapper (see features/site-script.ts). It is listed in
-// the manifest by wxt.config.ts for the site adapters' hosts (and, in the TEST build or with the loopback option,
-// for 127.0.0.1/localhost: see wxt.config.ts and features/loopback.ts).
+// The loopback content script: every adapter plus the generic one, for 127.0.0.1/localhost pages (the TEST
+// build's manifest, or the options' testing switch: features/loopback.ts). Sites get one script per adapter,
+// site-<adapter id>.ts, listed in the manifest by wxt.config.ts; see features/site-script.ts.
 export default defineUnlistedScript(() => {
   startSiteScript({ window, adapters: SITE_ADAPTERS, generic: GENERIC_ADAPTER, send: sendToBackground });
 });

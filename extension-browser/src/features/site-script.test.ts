@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSiteScript, watchLocation } from './site-script';
 import { scriptedSend } from './testing';
+import { github } from '../adapters/github';
 
 const controllers: AbortController[] = [];
 afterEach(() => {
@@ -22,7 +23,10 @@ describe('startSiteScript', () => {
     const newer = startSiteScript({ window, adapters: [], send });
     expect(older.aborted).toBe(true);
     expect(newer.aborted).toBe(false);
-
+    // Another site's script starting does not stop it.
+    const other = startSiteScript({ window, adapters: [github], send });
+    expect(newer.aborted).toBe(false);
+    expect(other.aborted).toBe(false);
   });
 });
 

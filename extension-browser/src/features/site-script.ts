@@ -22,12 +22,15 @@ export function startSiteScript(input: SiteScriptInput): AbortSignal {
   const win = input.window;
   const controller = new AbortController();
   const signal = controller.signal;
-  const id = Math.random().toString(36).slice(2);
+  // Copies of the same script (same adapters) replace each other; different sites' scripts never meet.
+  const name = input.adapters.map((a) => a.id).join(',');
+  const id = `${name} ${Math.random().toString(36).slice(2)}`;
   win.document.dispatchEvent(new CustomEvent(SITE_SCRIPT_STARTED, { detail: id }));
   win.document.addEventListener(
     SITE_SCRIPT_STARTED,
     (event) => {
-      if ((event as CustomEvent<unknown>).detail !== id) controller.abort();
+      const detail = (event as CustomEvent<unknown>).detail;
+      if (typeof detail === 'string' && detail !== id && detail.startsWith(`${name} `)) controller.abort();
     },
     { signal },
   );
