@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { SITE_ADAPTERS } from './src/adapters';
 
 /**
  * The TEST build (`pnpm build:test`, env WHEELHOUSE_TEST_BUILD=1) also runs the content script on
@@ -61,6 +62,30 @@ function bundledCatalogue() {
 
 export const LOOPBACK_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 
+/**
+ * The site content scripts: one per adapter (entrypoints/site-<id>.ts, unlisted scripts listed here), so a page
+ * compiles only its own adapter, and none of WXT's content-script wrapper (its ContentScriptContext cost each
+ * page ~1 ms of main-thread time and touched chrome.runtime at once). In the TEST build each also runs on the
+ * loopback paths standing for its hosts (`http://127.0.0.1/<host>/*`, utils/site-url.ts), and site.js (all
+ * adapters + generic) on every other loopback path.
+ */
+function siteScripts() {
+  const loopbackPaths = (hosts: readonly string[]) =>
+    testBuild ? hosts.flatMap((h) => LOOPBACK_MATCHES.map((m) => m.replace('/*', `/${h}/*`))) : [];
+  const scripts = SITE_ADAPTERS.map((a) => {
+    const file = `src/entrypoints/site-${a.id}.ts`;
+    if (!existsSync(fileURLToPath(new URL(file, import.meta.url)))) throw new Error(`[wheelhouse] adapter "${a.id}" has no ${file}`);
+    return {
+      matches: [...a.hosts.map((h) => `https://${h}/*`), ...loopbackPaths(a.hosts)],
+      js: [`site-${a.id}.js`],
+      run_at: 'document_idle' as const,
+    };
+  });
+  if (!testBuild) return scripts;
+  const adapterPaths = loopbackPaths(SITE_ADAPTERS.flatMap((a) => a.hosts));
+  return [...scripts, { matches: LOOPBACK_MATCHES, exclude_matches: adapterPaths, js: ['site.js'], run_at: 'document_idle' as const }];
+}
+
 export default defineConfig({
   srcDir: 'src',
   imports: false,
@@ -91,10 +116,8 @@ export default defineConfig({
   }),
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [...(manifest.content_scripts ?? []), ...siteScripts()];
       if (!testBuild) return;
-      for (const script of manifest.content_scripts ?? []) {
-        script.matches = [...new Set([...(script.matches ?? []), ...LOOPBACK_MATCHES])];
-      }
       // Lets the e2e suites inject the toolbar's on-demand check into loopback pages, which a real toolbar click
       // would allow through activeTab (headless browsers have no toolbar to click).
       if (manifest.manifest_version === 3) manifest.host_permissions = [...(manifest.host_permissions ?? []), ...LOOPBACK_MATCHES];

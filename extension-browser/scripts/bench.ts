@@ -6,7 +6,7 @@
  * Run: pnpm --filter @wheelhouse/extension-browser bench [runs] [extension dir]
  * (another unpacked Chrome build, e.g. an older commit's test build, for before/after runs in the same conditions)
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -75,8 +75,14 @@ async function tracedLoad(context: BrowserContext, origin: string, page: Page, e
 }
 
 async function main(): Promise<void> {
-  const content = readFileSync(join(EXTENSION_DIR, 'content-scripts', 'content.js'));
-  console.log(`content script: ${content.length} B raw, ${gzipSync(content, { level: 9 }).length} B gzipped`);
+  // One site script per adapter (site-<id>.js) and site.js (all adapters, loopback pages only); older builds:
+  // content-scripts/content.js.
+  const legacy = join('content-scripts', 'content.js');
+  const scripts = existsSync(join(EXTENSION_DIR, legacy)) ? [legacy] : readdirSync(EXTENSION_DIR).filter((f) => /^site(-.+)?\.js$/.test(f));
+  for (const file of scripts) {
+    const content = readFileSync(join(EXTENSION_DIR, file));
+    console.log(`content script ${file}: ${content.length} B raw, ${gzipSync(content, { level: 9 }).length} B gzipped`);
+  }
   const background = readFileSync(join(EXTENSION_DIR, 'background.js'));
   console.log(`background: ${background.length} B raw, ${gzipSync(background, { level: 9 }).length} B gzipped`);
 

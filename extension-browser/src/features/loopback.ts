@@ -10,7 +10,7 @@ export async function syncLoopbackScript(browser: typeof Browser, enabled: boole
   const granted = enabled && (await browser.permissions.contains({ origins: LOOPBACK_MATCHES }));
   if (granted && registered.length === 0) {
     await browser.scripting.registerContentScripts([
-      { id: SCRIPT_ID, matches: LOOPBACK_MATCHES, js: ['content-scripts/content.js'], runAt: 'document_idle' },
+      { id: SCRIPT_ID, matches: LOOPBACK_MATCHES, js: ['site.js'], runAt: 'document_idle' },
     ]);
   } else if (!granted && registered.length > 0) {
     await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });

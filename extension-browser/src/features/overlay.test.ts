@@ -24,6 +24,7 @@ function mount(collapsed = false) {
   const calls = { collapse: vi.fn(), page: vi.fn(), site: vi.fn() };
   const handle = mountOverlay(document, {
     anchor: document.querySelector('h1'),
+    state: { status: 'loading' },
     collapsed,
     onCollapse: calls.collapse,
     onHidePage: calls.page,
@@ -97,6 +98,19 @@ describe('overlay', () => {
     toggle.click();
     expect(body.hidden).toBe(false);
     expect(calls.collapse).toHaveBeenLastCalledWith(false);
+  });
+
+  it('renders the state it is mounted with (a page check mounts straight into ready)', () => {
+    const handle = mountOverlay(document, {
+      anchor: document.querySelector('h1'),
+      state: { status: 'ready', suggestions: [suggestion()] },
+      collapsed: false,
+      onCollapse: vi.fn(),
+      onHidePage: vi.fn(),
+      onHideSite: vi.fn(),
+    });
+    expect(handle.host.dataset.state).toBe('ready');
+    expect(handle.host.shadowRoot?.querySelector('[data-component-id]')?.getAttribute('data-component-id')).toBe('ers-fhir-api');
   });
 
   it('starts collapsed when the user collapsed it before', () => {

@@ -15,6 +15,8 @@ export type OverlayState =
 export interface OverlayOptions {
   /** Inserted after this element; at the top of <body> when null. */
   anchor: Element | null;
+  /** What it shows first: a page check passes its ready state, so the panel is built once. */
+  state: OverlayState;
   collapsed: boolean;
   onCollapse(collapsed: boolean): void;
   onHidePage(): void;
@@ -123,7 +125,7 @@ export function mountOverlay(doc: Document, options: OverlayOptions): OverlayHan
       el(doc, 'p', { class: 'wh__note' }, 'Matched in your browser by Wheelhouse: nothing from this page was sent anywhere.'),
     );
   };
-  update({ status: 'loading' });
+  update(options.state);
 
   return { host, update, destroy: () => host.remove() };
 }

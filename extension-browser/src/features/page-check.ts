@@ -69,12 +69,13 @@ export async function runPageCheck(input: PageCheckInput): Promise<PageCheckResu
   const overlay = timed(() => {
     const handle = mountOverlay(doc, {
       anchor: adapter.anchor(doc),
+      // Straight into its ready state: no loading state is built and then replaced.
+      state: { status: 'ready', suggestions: response.suggestions },
       collapsed: response.collapsed,
       onCollapse: (collapsed) => void input.send({ type: 'wheelhouse/collapse', collapsed }).catch(() => undefined),
       onHidePage: () => hide(input.send, 'page', page, handle),
       onHideSite: () => hide(input.send, 'site', page, handle),
     });
-    handle.update({ status: 'ready', suggestions: response.suggestions });
     return handle;
   });
   signal.addEventListener('abort', () => overlay.destroy(), { once: true });

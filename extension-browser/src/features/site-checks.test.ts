@@ -4,6 +4,9 @@ import type { PageCheckResult } from './page-check';
 import { startSiteChecks } from './site-checks';
 import { scriptedSend, suggestionFor } from './testing';
 import type { PageNeed } from '../adapters/types';
+import { GENERIC_ADAPTER, SITE_ADAPTERS } from '../adapters';
+
+const ALL_ADAPTERS = { adapters: SITE_ADAPTERS, generic: GENERIC_ADAPTER };
 
 function sidebar(about: string) {
   return `<div class="BorderGrid"><div class="BorderGrid-row"><div class="BorderGrid-cell"><h2>About</h2><p class="f4">${about}</p></div></div></div>`;
@@ -34,7 +37,7 @@ describe('startSiteChecks', () => {
     const results: PageCheckResult[] = [];
     const controller = new AbortController();
     controllers.push(controller);
-    startSiteChecks({ window, send, signal: controller.signal, onResult: (r) => results.push(r) });
+    startSiteChecks({ window, ...ALL_ADAPTERS, send, signal: controller.signal, onResult: (r) => results.push(r) });
     await nextResult(results, 1);
     expect(results[0]?.outcome).toBe('shown');
     expect(results[0]?.need).toMatchObject({ adapter: 'github', url: 'https://github.com/NHSDigital/nhs-notify' });
@@ -60,7 +63,7 @@ describe('startSiteChecks', () => {
     controllers.push(controller);
     let later: (() => void) | undefined;
     const results: PageCheckResult[] = [];
-    startSiteChecks({ window, send, signal: controller.signal, schedule: (run) => (later = run), onResult: (r) => results.push(r) });
+    startSiteChecks({ window, ...ALL_ADAPTERS, send, signal: controller.signal, schedule: (run) => (later = run), onResult: (r) => results.push(r) });
     await new Promise((r) => setTimeout(r, 20));
     expect(send.requests).toHaveLength(0);
     later!();
@@ -74,7 +77,7 @@ describe('startSiteChecks', () => {
     const send = scriptedSend(() => ({ disabled: false, suggestions: [] }));
     const controller = new AbortController();
     controllers.push(controller);
-    startSiteChecks({ window, send, signal: controller.signal });
+    startSiteChecks({ window, ...ALL_ADAPTERS, send, signal: controller.signal });
     await new Promise((r) => setTimeout(r, 50));
     expect(send.requests).toHaveLength(0);
   });
@@ -89,6 +92,7 @@ describe('startSiteChecks', () => {
     let locationChanged: (() => void) | undefined;
     startSiteChecks({
       window,
+      ...ALL_ADAPTERS,
       send,
       signal: controller.signal,
       watchLocation: (onChange) => (locationChanged = onChange),
@@ -115,7 +119,7 @@ describe('startSiteChecks', () => {
     controllers.push(controller);
     const results: PageCheckResult[] = [];
     let watched = false;
-    startSiteChecks({ window, send, signal: controller.signal, watchLocation: () => (watched = true), onResult: (r) => results.push(r) });
+    startSiteChecks({ window, ...ALL_ADAPTERS, send, signal: controller.signal, watchLocation: () => (watched = true), onResult: (r) => results.push(r) });
     await nextResult(results, 1);
     history.pushState({}, '', '/www.find-tender.service.gov.uk/Notice/054321-2025');
     window.dispatchEvent(new PopStateEvent('popstate'));

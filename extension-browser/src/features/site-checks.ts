@@ -1,6 +1,6 @@
 // Runs the page check on the site adapters' pages and again after soft navigation (GitHub's turbo /
 // React navigation, GitLab's client routing): refined-github re-runs on turbo:render and soft-nav events.
-import { adapterForHost, GENERIC_ADAPTER } from '../adapters';
+import type { SiteAdapter } from '../adapters/types';
 import type { SendMessage } from '../utils/messages';
 import { isLoopback, siteUrl } from '../utils/site-url';
 import { runPageCheck, type PageCheckResult } from './page-check';
@@ -10,6 +10,10 @@ const ABORT_EVENTS = ['turbo:before-fetch-request', 'turbo:visit', 'pjax:start']
 
 export interface SiteChecksInput {
   window: Window;
+  /** The site adapters to run (a site's script passes only its own). */
+  adapters: readonly SiteAdapter[];
+  /** For loopback pages none of `adapters` stands for; without it such pages are left alone. */
+  generic?: SiteAdapter;
   send: SendMessage;
   /**
    * Runs the first check later (the content script passes an idle callback): the page's own start-up goes
@@ -32,6 +36,7 @@ export function startSiteChecks(input: SiteChecksInput): { rerun(): void } {
   const win = input.window;
   let controller: AbortController | undefined;
   let lastPage = '';
+  const adapterForHost = (host: string) => input.adapters.find((a) => a.hosts.includes(host));
 
   const run = (force: boolean) => {
     const href = win.location.href;
@@ -46,7 +51,7 @@ export function startSiteChecks(input: SiteChecksInput): { rerun(): void } {
     const location = new URL(href);
     const url = siteUrl(location);
     const loopback = isLoopback(location);
-    const adapter = adapterForHost(url.hostname) ?? (loopback ? GENERIC_ADAPTER : undefined);
+    const adapter = adapterForHost(url.hostname) ?? (loopback ? input.generic : undefined);
     if (!adapter?.matchesUrl(url)) return;
     void runPageCheck({
       document: win.document,

@@ -1,0 +1,10 @@
+import { defineUnlistedScript } from '#imports';
+import { contractsFinder } from '../adapters/contracts-finder';
+import { startSiteScript } from '../features/site-script';
+import { sendToBackground } from '../utils/send';
+
+// The content script for this adapter's hosts only (listed in the manifest by wxt.config.ts): the page compiles
+// this adapter and nothing of the others.
+export default defineUnlistedScript(() => {
+  startSiteScript({ window, adapters: [contractsFinder], send: sendToBackground });
+});
