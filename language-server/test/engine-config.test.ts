@@ -203,49 +203,41 @@ describe('workspace profiles', () => {
     expect(cardinality(await pull(s, 'file:///elsewhere/p.json'))).toEqual([]);
   }, 60_000);
 
-  test.each([
-    ['in-process', false],
-    ['in the worker', undefined],
-  ] as const)(
-    'a saved change to the profile rebuilds the folder profiles (%s)',
-    async (_, workerFile) => {
-      const dir = workspace({ 'input/profiles/test-patient.json': profile });
-      const s = await session(dir, { workerFile });
-      const uri = pathToFileURL(join(dir, 'p.json')).href;
-      await s.open(uri, claimingPatient());
-      expect(cardinality(await pull(s, uri))).toHaveLength(1);
-      const relaxed = {
-        ...profile,
-        differential: { element: [{ id: 'Patient.gender', path: 'Patient.gender', min: 1 }] },
-      };
-      const profileUri = pathToFileURL(join(dir, 'input/profiles/test-patient.json')).href;
-      writeFileSync(join(dir, 'input/profiles/test-patient.json'), JSON.stringify(relaxed));
-      await s.open(profileUri, JSON.stringify(relaxed));
+  // How the editor learns that the profile changed: saved in the editor, or changed on disk outside it (watched files).
+  const announce = {
+    'a saved change to the profile': async (s: Session, profileUri: string, text: string) => {
+      await s.open(profileUri, text);
       await s.client.sendNotification('textDocument/didSave', { textDocument: { uri: profileUri } });
-      expect(cardinality(await pull(s, uri))).toEqual([]);
     },
-    60_000,
-  );
-
-  test.each([
-    ['in-process', false],
-    ['in the worker', undefined],
-  ] as const)(
-    'a profile changed on disk outside the editor (watched files) rebuilds the folder profiles (%s)',
-    async (_, workerFile) => {
+    'a profile changed on disk outside the editor (watched files)': async (
+      s: Session,
+      profileUri: string,
+    ) => {
+      await s.client.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: profileUri, type: 2 }],
+      });
+    },
+  };
+  test.each(
+    Object.keys(announce).flatMap((how) =>
+      (['in-process', 'in the worker'] as const).map(
+        (where) => [how as keyof typeof announce, where] as const,
+      ),
+    ),
+  )(
+    '%s rebuilds the folder profiles (%s)',
+    async (how, where) => {
       const dir = workspace({ 'input/profiles/test-patient.json': profile });
-      const s = await session(dir, { workerFile });
+      const s = await session(dir, { workerFile: where === 'in-process' ? false : undefined });
       const uri = pathToFileURL(join(dir, 'p.json')).href;
       await s.open(uri, claimingPatient());
       expect(cardinality(await pull(s, uri))).toHaveLength(1);
-      const relaxed = {
+      const relaxed = JSON.stringify({
         ...profile,
         differential: { element: [{ id: 'Patient.gender', path: 'Patient.gender', min: 1 }] },
-      };
-      writeFileSync(join(dir, 'input/profiles/test-patient.json'), JSON.stringify(relaxed));
-      await s.client.sendNotification('workspace/didChangeWatchedFiles', {
-        changes: [{ uri: pathToFileURL(join(dir, 'input/profiles/test-patient.json')).href, type: 2 }],
       });
+      writeFileSync(join(dir, 'input/profiles/test-patient.json'), relaxed);
+      await announce[how](s, pathToFileURL(join(dir, 'input/profiles/test-patient.json')).href, relaxed);
       expect(cardinality(await pull(s, uri))).toEqual([]);
     },
     60_000,

@@ -19,7 +19,7 @@
 // Usage: node scripts/bench-lsp/index.ts [--runs 5] [--iterations 200] [--mb 7] [--server <entry.js>] [--bundle <entry.js>]
 // (--server: the server spawned for every step, default language-server/bin/wheelhouse-language-server.js;
 // --bundle: the second server timed in step 1, default extension-vscode/dist/server.js; "none" skips it)
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -30,12 +30,12 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { makeBundle } from '../bench/make-bundle.ts';
+import { startClient as startClientOn, type Client } from './client.ts';
 import { pickEntry } from '../../language-server/bin/entry.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -66,61 +66,7 @@ if (
   process.exit(2);
 }
 
-// The protocol client comes from the language server's own dependency (the root does not depend on it).
-const require = createRequire(join(repo, 'language-server', 'package.json'));
-// The part of its API used here, typed locally (the root package cannot resolve its types).
-interface Connection {
-  listen(): void;
-  dispose(): void;
-  sendRequest<R = unknown>(method: string, params?: unknown): Promise<R>;
-  sendNotification(method: string, params?: unknown): Promise<void>;
-  onRequest(method: string, handler: (params: { items: unknown[] }) => unknown): void;
-  onNotification(method: string, handler: () => void): void;
-}
-interface Rpc {
-  createProtocolConnection(reader: unknown, writer: unknown): Connection;
-  StreamMessageReader: new (stream: NodeJS.ReadableStream) => unknown;
-  StreamMessageWriter: new (stream: NodeJS.WritableStream) => unknown;
-}
-const rpc = require('vscode-languageserver/node') as Rpc;
-
-interface Client {
-  proc: ChildProcess;
-  conn: Connection;
-  dispose(): void;
-}
-
-async function startClient(folder: string | undefined, entry = bin): Promise<Client> {
-  const proc = spawn(process.execPath, [entry, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const conn = rpc.createProtocolConnection(
-    new rpc.StreamMessageReader(proc.stdout),
-    new rpc.StreamMessageWriter(proc.stdin),
-  );
-  conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
-  conn.onRequest('window/workDoneProgress/create', () => null);
-  conn.onRequest('client/registerCapability', () => null);
-  conn.onNotification('window/logMessage', () => {});
-  conn.listen();
-  await conn.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: null,
-    capabilities: {
-      textDocument: { diagnostic: {}, hover: { contentFormat: ['markdown'] } },
-      workspace: { configuration: true, workspaceFolders: true },
-      window: { workDoneProgress: true },
-    },
-    workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'bench' }] : null,
-  });
-  await conn.sendNotification('initialized', {});
-  return {
-    proc,
-    conn,
-    dispose() {
-      conn.dispose();
-      proc.kill();
-    },
-  };
-}
+const startClient = (folder: string | undefined, entry = bin): Promise<Client> => startClientOn([entry], folder);
 
 const open = (c: Client, uri: string, text: string, version = 1): Promise<void> =>
   c.conn.sendNotification('textDocument/didOpen', {

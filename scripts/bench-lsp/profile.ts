@@ -1,14 +1,13 @@
 // `node scripts/bench-lsp/profile.ts [--server <entry.js>] [--scenario open|ukcore] [--out <dir>]`: runs one bench-lsp
 // scenario against a server started with --cpu-prof (main thread and worker threads each write a .cpuprofile to
 // <dir>), for finding what blocks the main thread (issue 7). Prints the main thread's longest self-time functions.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { makeBundle } from '../bench/make-bundle.ts';
+import { startClient } from './client.ts';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values } = parseArgs({
@@ -23,45 +22,10 @@ const examples = join(repo, '..', 'shared', 'fhir', 'test-cases', 'r4-spec-examp
 const ukCoreDir = join(repo, '..', 'shared', 'fhir', 'sources', 'uk-core', '2.0.2');
 const entry = values.server ?? join(repo, 'language-server', 'bin', 'wheelhouse-language-server.js');
 mkdirSync(values.out, { recursive: true });
-const require = createRequire(join(repo, 'language-server', 'package.json'));
-// The part of the protocol client's API used here (the root package cannot resolve its types), as in index.ts.
-interface Connection {
-  listen(): void;
-  sendRequest<R = unknown>(method: string, params?: unknown): Promise<R>;
-  sendNotification(method: string, params?: unknown): Promise<void>;
-  onRequest(method: string, handler: (params: { items: unknown[] }) => unknown): void;
-  onNotification(method: string, handler: (params: { message: string }) => void): void;
-}
-const rpc = require('vscode-languageserver/node') as {
-  createProtocolConnection(reader: unknown, writer: unknown): Connection;
-  StreamMessageReader: new (stream: NodeJS.ReadableStream) => unknown;
-  StreamMessageWriter: new (stream: NodeJS.WritableStream) => unknown;
-};
-
-const proc = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${values.out}`, entry, '--stdio'], {
-  stdio: ['pipe', 'pipe', 'inherit'],
-});
-const conn = rpc.createProtocolConnection(
-  new rpc.StreamMessageReader(proc.stdout),
-  new rpc.StreamMessageWriter(proc.stdin),
-);
-conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
-conn.onRequest('window/workDoneProgress/create', () => null);
-conn.onRequest('client/registerCapability', () => null);
-conn.onNotification('window/logMessage', (m) => console.log(`  server: ${m.message}`));
-conn.listen();
 const folder = values.scenario === 'ukcore' ? ukCoreDir : undefined;
-await conn.sendRequest('initialize', {
-  processId: process.pid,
-  rootUri: null,
-  capabilities: {
-    textDocument: { diagnostic: {}, hover: { contentFormat: ['markdown'] } },
-    workspace: { configuration: true, workspaceFolders: true },
-    window: { workDoneProgress: true },
-  },
-  workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'bench' }] : null,
-});
-await conn.sendNotification('initialized', {});
+const { proc, conn } = await startClient(['--cpu-prof', `--cpu-prof-dir=${values.out}`, entry], folder, (message) =>
+  console.log(`  server: ${message}`),
+);
 const small =
   '{\n  "resourceType": "Patient",\n  "id": "p1",\n  "gender": "female",\n  "birthDate": "1985-07-14"\n}\n';
 const uri = folder ? pathToFileURL(join(folder, 'bench-patient.json')).href : 'file:///bench/small.json';
