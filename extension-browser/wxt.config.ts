@@ -60,6 +60,26 @@ function bundledCatalogue() {
   };
 }
 
+/**
+ * Chrome's explicit compile hint (V8, Chrome 136+; a plain comment elsewhere) at the top of each site content
+ * script: compile every function with the script instead of pre-parsing them and compiling each again on first
+ * call. On a page its adapter reads nearly all of the script runs, so the second parse was pure cost: issue 9's
+ * bench measured 0.7-3 ms less main-thread work per adapter page, and +0.2 ms on a page no adapter reads.
+ * Added to the final code (the minifier drops comments).
+ */
+function siteScriptCompileHint() {
+  return {
+    name: 'wheelhouse-site-script-compile-hint',
+    // After WXT's own output rewrites (its anonymous-IIFE step expects the code to start with the IIFE).
+    enforce: 'post' as const,
+    generateBundle(_options: unknown, bundle: Record<string, { type: string; fileName: string; code?: string }>) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && /^site(-[a-z-]+)?\.js$/.test(chunk.fileName)) chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+      }
+    },
+  };
+}
+
 export const LOOPBACK_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 /**
@@ -96,7 +116,7 @@ export default defineConfig({
     '@wheelhouse/shared/matching': `${sharedSrc}matching/index.ts`,
     '@wheelhouse/shared/config': `${sharedSrc}config/index.ts`,
   },
-  vite: () => ({ plugins: [bundledCatalogue()] }),
+  vite: () => ({ plugins: [bundledCatalogue(), siteScriptCompileHint()] }),
   manifest: ({ browser }) => ({
     name: testBuild ? 'Wheelhouse (test build)' : 'Wheelhouse',
     description:

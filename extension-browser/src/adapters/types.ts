@@ -34,8 +34,9 @@ export interface SiteAdapter {
   /** Where the overlay goes: it is inserted in the flow after this element, never over content. */
   anchor(doc: Document): Element | null;
   /**
-   * Structured data the page itself links to (Find a Tender's OCDS release package), read in preference to the
-   * markup. It is fetched only from the page's own site (features/linked-data.ts enforces it).
+   * Structured data the page itself links to (Find a Tender's OCDS release package), read when the markup left a
+   * field of the need empty, and then preferred to the markup. It is fetched only from the page's own site
+   * (features/linked-data.ts enforces both).
    */
   linkedData?: {
     /** The linked document, when the page links one. */

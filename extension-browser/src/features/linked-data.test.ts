@@ -6,7 +6,9 @@ import { LINKED_DATA_MAX_CHARS, withLinkedData, type LinkedDataInput } from './l
 
 const site = new URL('https://www.find-tender.service.gov.uk/Notice/012345-2024');
 const doc = loadFixture('find-a-tender-old');
-const markup = findATender.extract(doc, site)!;
+const complete = findATender.extract(doc, site)!;
+// The need of a notice whose markup gave no CPV codes: the linked data is read for it.
+const markup: PageNeed = { ...complete, cpvCodes: [] };
 const release = { releases: [{ tender: { title: 'Title from OCDS', description: 'Description from OCDS.' } }] };
 
 function input(fetch: LinkedDataInput['fetch'], over: Partial<LinkedDataInput> = {}): LinkedDataInput {
@@ -25,6 +27,16 @@ describe('withLinkedData', () => {
     expect(init).toMatchObject({ credentials: 'omit', redirect: 'error', referrerPolicy: 'no-referrer' });
     expect(init.body).toBeUndefined();
     expect(need).toMatchObject({ title: 'Title from OCDS', description: 'Description from OCDS.', cpvCodes: markup.cpvCodes });
+  });
+
+  it('reads nothing when the markup gave every field', async () => {
+    const fetch = json(release);
+    expect(await withLinkedData(input(fetch, { need: complete }))).toBe(complete);
+    expect(fetch).not.toHaveBeenCalled();
+    for (const gap of [{ title: '' }, { description: '' }, { cpvCodes: [] }, { buyer: undefined }]) {
+      await withLinkedData(input(fetch, { need: { ...complete, ...gap } }));
+    }
+    expect(fetch).toHaveBeenCalledTimes(4);
   });
 
   it('on a loopback test page, fetches from where the site is served', async () => {

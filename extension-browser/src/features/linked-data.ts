@@ -1,5 +1,6 @@
 // Reads the structured data a page links to (adapter.linkedData), e.g. a Find a Tender notice's OCDS release
-// package. Only from the page's own site, without cookies, within a time budget (the overlay must appear within
+// package, when the markup left a field of the need empty (a complete need costs the page no request, no JSON
+// parse and no extra tasks: issue 9's main-thread budget). Only from the page's own site, without cookies, within a time budget (the overlay must appear within
 // 1 s of load); on any failure the need read from the markup stands. Nothing from the page is sent: it is a GET
 // of a URL the page itself links.
 import type { PageNeed, SiteAdapter } from '../adapters/types';
@@ -24,9 +25,14 @@ export interface LinkedDataInput {
   signal: AbortSignal;
 }
 
+/** True when the markup gave every field the linked data could: title, description, CPV codes and buyer. */
+export function isCompleteNeed(need: PageNeed): boolean {
+  return need.title !== '' && need.description !== '' && need.cpvCodes.length > 0 && !!need.buyer;
+}
+
 export async function withLinkedData(input: LinkedDataInput): Promise<PageNeed> {
   const { adapter, need } = input;
-  if (!adapter.linkedData) return need;
+  if (!adapter.linkedData || isCompleteNeed(need)) return need;
   let link: URL | undefined;
   try {
     link = adapter.linkedData.find(input.document, input.url);

@@ -2,7 +2,6 @@
 // page flow (after the page title) so it never covers content. Catalogue text goes in via textContent only;
 // links only when http(s).
 import type { Suggestion } from '../utils/suggestion';
-import { safeHttpUrl } from '../utils/suggestion';
 import { OVERLAY_CSS } from './overlay-style';
 
 export const OVERLAY_ATTRIBUTE = 'data-wheelhouse-overlay';
@@ -38,15 +37,20 @@ function el<K extends keyof HTMLElementTagNameMap>(
   ...children: Child[]
 ): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  for (const c of children) if (c) node.append(typeof c === 'string' ? doc.createTextNode(c) : c);
+  for (const k in attrs) node.setAttribute(k, attrs[k]!);
+  // One text child is set as textContent (one call instead of creating and appending a text node).
+  if (children.length === 1 && typeof children[0] === 'string') node.textContent = children[0];
+  else for (const c of children) if (c) node.append(c);
   return node;
 }
 
-/** A link when the URL is http(s), otherwise nothing (never a javascript: href). */
-function link(doc: Document, label: string, raw: string | undefined): HTMLElement | null {
-  const href = safeHttpUrl(raw);
-  if (!href) return null;
+/**
+ * A link when the URL is http(s), otherwise nothing (never a javascript: href). The background already kept only
+ * http(s) URLs (utils/suggestion.ts safeHttpUrl); this checks again without parsing: a string that starts with
+ * "http://" or "https://" has that scheme, whatever follows.
+ */
+function link(doc: Document, label: string, href: string | undefined): HTMLElement | null {
+  if (typeof href !== 'string' || !/^https?:\/\//i.test(href)) return null;
   const a = el(doc, 'a', { href, target: '_blank', rel: 'noopener noreferrer' });
   a.textContent = label;
   return a;
@@ -101,11 +105,8 @@ export function mountOverlay(doc: Document, options: OverlayOptions): OverlayHan
     toggle.focus();
   });
 
-  if (options.anchor?.parentNode) options.anchor.after(host);
-  else doc.body.prepend(host);
-
   const update = (state: OverlayState) => {
-    host.dataset.state = state.status;
+    host.setAttribute('data-state', state.status);
     body.replaceChildren();
     if (state.status === 'loading') {
       count.textContent = '(checking…)';
@@ -126,34 +127,43 @@ export function mountOverlay(doc: Document, options: OverlayOptions): OverlayHan
     );
   };
   update(options.state);
+  // Inserted once, complete: building inside the page's live tree would invalidate its style per node.
+  if (options.anchor?.parentNode) options.anchor.after(host);
+  else doc.body.prepend(host);
 
   return { host, update, destroy: () => host.remove() };
 }
 
 export function renderSuggestion(doc: Document, s: Suggestion): HTMLLIElement {
-  const li = el(doc, 'li', { class: 'wh__card', 'data-component-id': s.id });
-  const name = el(doc, 'h3', { class: 'wh__name' });
-  name.textContent = s.name;
-  const summary = el(doc, 'p', { class: 'wh__summary' });
-  summary.textContent = s.summary;
   const facts = el(doc, 'dl', { class: 'wh__facts' });
-  const fact = (label: string, value: Node | string) => facts.append(el(doc, 'dt', {}, label), el(doc, 'dd', {}, value));
-  if (s.reasons.length) fact('Why it matched', s.reasons.join('; '));
-  const unclear = s.licence === 'licence unclear';
-  fact('Licence', el(doc, 'span', unclear ? { class: 'wh__unclear' } : {}, s.licence));
-  if (s.activity) fact('Activity', s.activity);
-  if (s.adopters.length) fact('Used by', s.adopters.join(', '));
-  const evidence = s.evidence.map((e) => link(doc, e.label, e.url)).filter((a): a is HTMLElement => a !== null);
-  if (evidence.length) {
-    const dd = el(doc, 'span');
-    evidence.forEach((a, i) => dd.append(...(i ? [', ', a] : [a])));
-    fact('Evidence', dd);
+  const fact = (label: string, dd: HTMLElement) => facts.append(el(doc, 'dt', {}, label), dd);
+  if (s.reasons.length) fact('Why it matched', el(doc, 'dd', {}, s.reasons.join('; ')));
+  fact('Licence', el(doc, 'dd', s.licence === 'licence unclear' ? { class: 'wh__unclear' } : {}, s.licence));
+  if (s.activity) fact('Activity', el(doc, 'dd', {}, s.activity));
+  if (s.adopters.length) fact('Used by', el(doc, 'dd', {}, s.adopters.join(', ')));
+  const evidence: Child[] = [];
+  for (const e of s.evidence) {
+    const a = link(doc, e.label, e.url);
+    if (a) evidence.push(evidence.length ? ', ' : null, a);
   }
-  const links = [
-    link(doc, 'Repository', s.repoUrl),
-    link(doc, 'Catalogue entry', s.catalogueUrl),
-    link(doc, 'Wrong suggestion?', s.reportUrl),
-  ].filter((a): a is HTMLElement => a !== null);
-  li.append(name, summary, facts, el(doc, 'ul', { class: 'wh__links' }, ...links.map((a) => el(doc, 'li', {}, a))));
-  return li;
+  if (evidence.length) fact('Evidence', el(doc, 'dd', {}, ...evidence));
+  const links = el(doc, 'ul', { class: 'wh__links' });
+  for (const [label, url] of [
+    ['Repository', s.repoUrl],
+    ['Catalogue entry', s.catalogueUrl],
+    ['Wrong suggestion?', s.reportUrl],
+  ] as const) {
+    const a = link(doc, label, url);
+    if (a) links.append(el(doc, 'li', {}, a));
+  }
+  // Catalogue text only ever goes in as text (el sets textContent or appends text): a hostile entry stays inert.
+  return el(
+    doc,
+    'li',
+    { class: 'wh__card', 'data-component-id': s.id },
+    el(doc, 'h3', { class: 'wh__name' }, s.name),
+    el(doc, 'p', { class: 'wh__summary' }, s.summary),
+    facts,
+    links,
+  );
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { github } from '../adapters/github';
 import { findATender } from '../adapters/find-a-tender';
 import { fixtureHtml } from '../adapters/fixture.testing';
@@ -46,12 +46,17 @@ describe('runPageCheck', () => {
     expect(result.workMs).toBeGreaterThanOrEqual(0);
   });
 
-  it("prefers the notice's linked OCDS data to the markup", async () => {
+  it("reads the notice's linked OCDS data only when the markup lacks a field, and then prefers it", async () => {
     loadPage('find-a-tender-old');
+    const unused = vi.fn(() => Promise.reject(new TypeError('offline')));
+    await runPageCheck(input({ fetch: unused }));
+    expect(unused).not.toHaveBeenCalled();
+    loadPage('find-a-tender-sparse');
     const send = scriptedSend(() => ({ disabled: false, suggestions: [suggestionFor('ers-fhir-api')] }));
     const ocds = { releases: [{ tender: { title: 'Referral management (OCDS)', classification: { scheme: 'CPV', id: '48180000' } } }] };
     const fetch = () => Promise.resolve(new Response(JSON.stringify(ocds)));
-    await runPageCheck(input({ send, fetch }));
+    const sparse = new URL('https://www.find-tender.service.gov.uk/Notice/067890-2024');
+    await runPageCheck(input({ send, fetch, url: sparse, location: sparse }));
     expect(send.requests[0]).toMatchObject({ need: { title: 'Referral management (OCDS)', cpvCodes: ['48180000'] } });
   });
 

@@ -55,20 +55,14 @@ describe('startSiteChecks', () => {
     );
   });
 
-  it('runs the first check when the scheduler says (idle time), not during start-up', async () => {
+  it('reads the page and sends its one message at start-up, in the same task (no idle callback: issue 9)', () => {
     history.replaceState({}, '', '/github.com/NHSDigital/nhs-notify');
     document.body.innerHTML = `<main><h1>repo</h1><div class="PageLayout-Pane">${sidebar('Send messages to patients.')}</div></main>`;
     const send = scriptedSend(() => ({ disabled: false, suggestions: [suggestionFor('nhs-notify-api')] }));
     const controller = new AbortController();
     controllers.push(controller);
-    let later: (() => void) | undefined;
-    const results: PageCheckResult[] = [];
-    startSiteChecks({ window, ...ALL_ADAPTERS, send, signal: controller.signal, schedule: (run) => (later = run), onResult: (r) => results.push(r) });
-    await new Promise((r) => setTimeout(r, 20));
-    expect(send.requests).toHaveLength(0);
-    later!();
-    await nextResult(results, 1);
-    expect(results[0]?.outcome).toBe('shown');
+    startSiteChecks({ window, ...ALL_ADAPTERS, send, signal: controller.signal });
+    expect(send.requests).toHaveLength(1);
   });
 
   it('does nothing on pages no adapter reads (a repository issue list)', async () => {

@@ -15,11 +15,6 @@ export interface SiteChecksInput {
   /** For loopback pages none of `adapters` stands for; without it such pages are left alone. */
   generic?: SiteAdapter;
   send: SendMessage;
-  /**
-   * Runs the first check later (the content script passes an idle callback): the page's own start-up goes
-   * first, and the script's evaluation stays short. Default: now.
-   */
-  schedule?: (run: () => void) => void;
   /** Ends everything when the content script is invalidated (extension reload/update). */
   signal: AbortSignal;
   /** Called after each run (tests, timing). */
@@ -81,6 +76,8 @@ export function startSiteChecks(input: SiteChecksInput): { rerun(): void } {
     // Covers navigations that fire none of the events above.
     input.watchLocation?.(() => run(false));
   }
-  (input.schedule ?? ((fn) => fn()))(() => run(true));
+  // The first check runs now, in the script's evaluation: the script is injected at document_idle, and an idle
+  // callback only added a task, and its fixed cost, to the page's main thread (issue 9).
+  run(true);
   return { rerun: () => run(true) };
 }

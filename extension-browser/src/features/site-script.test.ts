@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startSiteScript, watchLocation } from './site-script';
 import { scriptedSend } from './testing';
 import { github } from '../adapters/github';
@@ -10,11 +10,6 @@ afterEach(() => {
 });
 
 describe('startSiteScript', () => {
-  beforeAll(() => {
-    // jsdom has no idle callbacks; the browsers the extension supports do.
-    Object.assign(window, { requestIdleCallback: (run: () => void) => setTimeout(run, 0), cancelIdleCallback: clearTimeout });
-  });
-
   it('stops when a newer copy of the script starts on the same page (extension reloaded or updated)', () => {
     // No adapter serves jsdom's page: nothing is checked, so nothing is sent.
     const send = scriptedSend(() => ({ disabled: false, suggestions: [] }));

@@ -1,7 +1,7 @@
 // The site content script's start-up without WXT's ContentScriptContext (which costs each page ~1 ms to
 // evaluate and touches chrome.runtime at once): an AbortSignal that a newer copy of the script on the same page
-// aborts (the extension was reloaded or updated), an idle callback for the first check, and a location watcher
-// for softly navigating sites. Only the page's adapter is passed in, so each site's script compiles only its own.
+// aborts (the extension was reloaded or updated), the first check at once, and a location watcher for softly
+// navigating sites. Only the page's adapter is passed in, so each site's script compiles only its own.
 import type { SiteAdapter } from '../adapters/types';
 import type { SendMessage } from '../utils/messages';
 import { startSiteChecks } from './site-checks';
@@ -41,16 +41,6 @@ export function startSiteScript(input: SiteScriptInput): AbortSignal {
     send: input.send,
     signal,
     watchLocation: (onChange) => watchLocation(win, onChange, signal),
-    // The overlay must appear within 1 s of load; idle time usually comes within a few ms.
-    schedule: (run) => {
-      const handle = win.requestIdleCallback(
-        () => {
-          if (!signal.aborted) run();
-        },
-        { timeout: 300 },
-      );
-      signal.addEventListener('abort', () => win.cancelIdleCallback(handle), { once: true });
-    },
   });
   return signal;
 }

@@ -36,6 +36,12 @@ describe('visibleText walks without changing the page', () => {
     expect(visibleText(document.getElementById('d'))).toBe('one two three four five six seven eight');
     expect(document.body.innerHTML).toBe(before);
   });
+  it('skips screen-reader-only classes as whole class tokens only', () => {
+    document.body.innerHTML =
+      '<div id="d"><span class="x\tgovuk-visually-hidden">no</span><span class="aria-only-not">one</span>' +
+      '<span class="nhsuk-u-visually-hidden-focusable">two</span><span class="a\u00a0aria-only">three</span></div>';
+    expect(visibleText(document.getElementById('d'))).toBe('onetwothree');
+  });
   it('reads the element itself even when it is hidden (callers pick what to read)', () => {
     document.body.innerHTML = '<p id="p" hidden>kept <span hidden>dropped</span></p>';
     expect(visibleText(document.getElementById('p'))).toBe('kept');

@@ -17,7 +17,8 @@ export function cpvCodesIn(text: string): string[] {
 
 /** Subtrees left out of visible text (the selector list this replaced, as a per-element test). */
 const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'noscript']);
-const HIDDEN_CLASSES = ['aria-only', 'govuk-visually-hidden', 'nhsuk-u-visually-hidden'];
+/** Screen-reader-only classes, as whole tokens of the class attribute (split on ASCII whitespace, as classList). */
+const HIDDEN_CLASS = /(?:^|[\t\n\f\r ])(?:aria-only|govuk-visually-hidden|nhsuk-u-visually-hidden)(?:[\t\n\f\r ]|$)/;
 /** Block boundaries become spaces: "<li>a</li><li>b</li>" reads "a b", not "ab". */
 const BLOCK_TAGS = new Set(
   ['p', 'li', 'dd', 'dt', 'div', 'br', 'td', 'th', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'blockquote', 'pre'],
@@ -28,7 +29,8 @@ function skipped(el: Element): boolean {
     SKIPPED_TAGS.has(el.localName) ||
     el.hasAttribute('hidden') ||
     el.getAttribute('aria-hidden') === 'true' ||
-    HIDDEN_CLASSES.some((c) => el.classList.contains(c))
+    // The class attribute as a string: classList would make a DOMTokenList per element walked.
+    HIDDEN_CLASS.test(el.getAttribute('class') ?? '')
   );
 }
 

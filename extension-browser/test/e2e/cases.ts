@@ -8,8 +8,10 @@ export interface FixtureCase {
   path: string;
   expect: string[];
   secrets: string[];
-  /** Documents the page links to and the extension reads (served path -> file in test/fixtures). */
+  /** Documents the page links to (served path -> file in test/fixtures). */
   linked?: Record<string, string>;
+  /** The extension reads `linked` (the markup lacks a field of the need) or must leave it alone (it does not). */
+  readsLinked?: boolean;
 }
 
 export const CASES: FixtureCase[] = [
@@ -18,8 +20,9 @@ export const CASES: FixtureCase[] = [
     path: '/www.find-tender.service.gov.uk/Notice/012345-2024',
     expect: ['ers-fhir-api'],
     secrets: ['Riverside University Hospitals', 'triage and track outpatient referrals'],
-    // The notice's OCDS release package; the PA fixture's link gets a 404, so its markup is read.
+    // The notice's OCDS release package: the markup gives every field, so it is not fetched.
     linked: { '/www.find-tender.service.gov.uk/Notice/012345-2024/OCDS/ReleasePackage': 'find-a-tender-old.ocds.json' },
+    readsLinked: false,
   },
   {
     fixture: 'find-a-tender-pa',
@@ -75,5 +78,14 @@ export const CASES: FixtureCase[] = [
     path: '/digital.nhs.uk/services/personal-demographics-service',
     expect: ['pds-fhir-api'],
     secrets: ['Contact us for help with onboarding'],
+  },
+  {
+    // The same notice without CPV codes in its markup: the OCDS release package fills them in.
+    fixture: 'find-a-tender-sparse',
+    path: '/www.find-tender.service.gov.uk/Notice/067890-2024',
+    expect: ['ers-fhir-api'],
+    secrets: ['Riverside University Hospitals', 'triage and track outpatient referrals'],
+    linked: { '/www.find-tender.service.gov.uk/Notice/067890-2024/OCDS/ReleasePackage': 'find-a-tender-old.ocds.json' },
+    readsLinked: true,
   },
 ];

@@ -67,7 +67,9 @@ void describe('browser extension in Chromium', () => {
       for (const id of c.expect) assert.ok(r.ids.includes(id), `${id} not among suggestions [${r.ids.join(', ')}]`);
       assert.ok(r.workMs >= 0, 'the content script reports its main-thread work');
       for (const path of Object.keys(c.linked ?? {})) {
-        assert.ok(server.requests.some((q) => q.method === 'GET' && q.url === path && !q.headers.cookie), `the page's linked ${path} was read`);
+        const read = server.requests.some((q) => q.method === 'GET' && q.url === path);
+        assert.equal(read, c.readsLinked === true, `the page's linked ${path} was ${read ? '' : 'not '}read`);
+        assert.ok(server.requests.every((q) => q.url !== path || !q.headers.cookie), `${path} was read without cookies`);
       }
       console.log(`  ${c.fixture}: [${r.ids.join(', ')}] overlay at ${r.overlayAt.toFixed(0)} ms (load end ${r.loadEnd.toFixed(0)} ms), work ${r.workMs} ms`);
       await page.close();

@@ -55,7 +55,9 @@ void describe('browser extension in Firefox ESR', () => {
       // The shadow root is open: puppeteer's >>> pierces it.
       if (r.ids.length > 0) assert.ok(await page.$(`[data-wheelhouse-overlay] >>> [data-component-id="${r.ids[0]}"]`));
       for (const path of Object.keys(c.linked ?? {})) {
-        assert.ok(server.requests.some((q) => q.method === 'GET' && q.url === path && !q.headers.cookie), `the page's linked ${path} was read`);
+        const read = server.requests.some((q) => q.method === 'GET' && q.url === path);
+        assert.equal(read, c.readsLinked === true, `the page's linked ${path} was ${read ? '' : 'not '}read`);
+        assert.ok(server.requests.every((q) => q.url !== path || !q.headers.cookie), `${path} was read without cookies`);
       }
       console.log(`  ${c.fixture}: [${r.ids.join(', ')}] overlay at ${r.overlayAt.toFixed(0)} ms (load end ${r.loadEnd.toFixed(0)} ms), work ${r.workMs} ms`);
       await page.close();
