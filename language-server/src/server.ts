@@ -15,6 +15,7 @@ import { createValidationPool } from './worker/pool.js';
 import { createSettingsStore } from './features/settings.js';
 import { createConfigFiles, mergeSettings } from './features/config-file.js';
 import { registerLanguageFeatures } from './features/language-features.js';
+import { createStdioConnection, isStdio } from './transport/stdio.js';
 
 export interface ServerOptions {
   /** The definitions index (default: @wheelhouse/shared's dist/definitions/r4-core.json). Bundles pass their copy. */
@@ -29,8 +30,14 @@ export interface ServerOptions {
   workerFile?: string | false;
 }
 
+export interface Server {
+  /** A shutdown request has arrived (the exit code when the client goes away: 0 after one, else 1). */
+  readonly shutdownReceived: boolean;
+}
+
 /** Wires every feature onto `connection`; the caller calls `connection.listen()`. */
-export function createServer(connection: Connection, options: ServerOptions = {}): void {
+export function createServer(connection: Connection, options: ServerOptions = {}): Server {
+  let shutdownReceived = false;
   const documents = new TextDocuments(TextDocument);
   let configurationSupport = false;
 
@@ -133,16 +140,27 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   documents.onDidSave((event) => {
     if (engines.documentChanged(event.document.uri, event.document.getText())) diagnostics.refresh();
   });
-  connection.onShutdown(() => pool?.dispose());
+  connection.onShutdown(() => {
+    shutdownReceived = true;
+    return pool?.dispose();
+  });
   connection.onExit(() => void pool?.dispose());
 
   documents.listen(connection);
+  return {
+    get shutdownReceived() {
+      return shutdownReceived;
+    },
+  };
 }
 
-/** Starts a server on the transport named on the command line. */
+/**
+ * Starts a server on the transport named on the command line. stdio gets our own reader, which decodes big
+ * messages off the main thread (transport/stream-reader.ts); the others are vscode-languageserver's.
+ */
 export function startServer(options: ServerOptions = {}): Connection {
-  const connection = createConnection(ProposedFeatures.all);
-  createServer(connection, options);
+  const connection = isStdio(process.argv.slice(2)) ? createStdioConnection(() => server.shutdownReceived) : createConnection(ProposedFeatures.all);
+  const server = createServer(connection, options);
   connection.listen();
   return connection;
 }
