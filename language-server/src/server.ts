@@ -4,7 +4,6 @@
  * Transport comes from the command line (--stdio, --node-ipc, --socket=N), as vscode-languageserver reads it.
  */
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createValidator, type Definitions, type Terminology, type Validator } from '@wheelhouse/shared/validation';
 // fhirpath.js loads only when an invariant leaves the engine's own evaluators, bundled or not (~130 ms CPU).
 import { bundledOrNodeFhirPathProvider, loadR4Definitions, loadR4Terminology } from '@wheelhouse/shared/node';
@@ -15,6 +14,7 @@ import { createValidationPool } from './worker/pool.js';
 import { createSettingsStore } from './features/settings.js';
 import { createConfigFiles, mergeSettings } from './features/config-file.js';
 import { registerLanguageFeatures } from './features/language-features.js';
+import { textDocuments } from './text-document.js';
 import { createStdioConnection, isStdio } from './transport/stdio.js';
 
 export interface ServerOptions {
@@ -38,7 +38,7 @@ export interface Server {
 /** Wires every feature onto `connection`; the caller calls `connection.listen()`. */
 export function createServer(connection: Connection, options: ServerOptions = {}): Server {
   let shutdownReceived = false;
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(textDocuments);
   let configurationSupport = false;
 
   // The engine is set up right after initialize or on first use (the definitions index is a few MB); a failure
