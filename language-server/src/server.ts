@@ -4,7 +4,6 @@
  * Transport comes from the command line (--stdio, --node-ipc, --socket=N), as vscode-languageserver reads it.
  */
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createValidator, type Definitions, type Terminology, type Validator } from '@wheelhouse/shared/validation';
 // fhirpath.js loads only when an invariant leaves the engine's own evaluators, bundled or not (~130 ms CPU).
 import { bundledOrNodeFhirPathProvider, loadR4Definitions, loadR4Terminology } from '@wheelhouse/shared/node';
@@ -15,6 +14,8 @@ import { createValidationPool } from './worker/pool.js';
 import { createSettingsStore } from './features/settings.js';
 import { createConfigFiles, mergeSettings } from './features/config-file.js';
 import { registerLanguageFeatures } from './features/language-features.js';
+import { textDocuments } from './text-document.js';
+import { createStdioConnection, isStdio } from './transport/stdio.js';
 
 export interface ServerOptions {
   /** The definitions index (default: @wheelhouse/shared's dist/definitions/r4-core.json). Bundles pass their copy. */
@@ -29,9 +30,15 @@ export interface ServerOptions {
   workerFile?: string | false;
 }
 
+export interface Server {
+  /** A shutdown request has arrived (the exit code when the client goes away: 0 after one, else 1). */
+  readonly shutdownReceived: boolean;
+}
+
 /** Wires every feature onto `connection`; the caller calls `connection.listen()`. */
-export function createServer(connection: Connection, options: ServerOptions = {}): void {
-  const documents = new TextDocuments(TextDocument);
+export function createServer(connection: Connection, options: ServerOptions = {}): Server {
+  let shutdownReceived = false;
+  const documents = new TextDocuments(textDocuments);
   let configurationSupport = false;
 
   // The engine is set up right after initialize or on first use (the definitions index is a few MB); a failure
@@ -133,16 +140,27 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   documents.onDidSave((event) => {
     if (engines.documentChanged(event.document.uri, event.document.getText())) diagnostics.refresh();
   });
-  connection.onShutdown(() => pool?.dispose());
+  connection.onShutdown(() => {
+    shutdownReceived = true;
+    return pool?.dispose();
+  });
   connection.onExit(() => void pool?.dispose());
 
   documents.listen(connection);
+  return {
+    get shutdownReceived() {
+      return shutdownReceived;
+    },
+  };
 }
 
-/** Starts a server on the transport named on the command line. */
+/**
+ * Starts a server on the transport named on the command line. stdio gets our own reader, which decodes big
+ * messages off the main thread (transport/stream-reader.ts); the others are vscode-languageserver's.
+ */
 export function startServer(options: ServerOptions = {}): Connection {
-  const connection = createConnection(ProposedFeatures.all);
-  createServer(connection, options);
+  const connection = isStdio(process.argv.slice(2)) ? createStdioConnection(() => server.shutdownReceived) : createConnection(ProposedFeatures.all);
+  const server = createServer(connection, options);
   connection.listen();
   return connection;
 }

@@ -1,7 +1,7 @@
 // The benchmark's LSP client (index.ts, profile.ts): a language server spawned over stdio, connected with the
 // protocol client of the language server's own dependency (the root package does not depend on it), initialised
 // the way an editor with pull diagnostics, markdown hover, configuration and progress does.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,6 +21,8 @@ interface Rpc {
   createProtocolConnection(reader: unknown, writer: unknown): Connection;
   StreamMessageReader: new (stream: NodeJS.ReadableStream) => unknown;
   StreamMessageWriter: new (stream: NodeJS.WritableStream) => unknown;
+  IPCMessageReader: new (process: ChildProcess) => unknown;
+  IPCMessageWriter: new (process: ChildProcess) => unknown;
 }
 const rpc = require('vscode-languageserver/node') as Rpc;
 
@@ -31,19 +33,29 @@ export interface Client {
 }
 
 /**
- * Starts `node <nodeArgs...> --stdio` and initialises it with `folder` (or none) as the workspace folder.
- * `log` receives the server's window/logMessage texts.
+ * Starts `node <nodeArgs...> --stdio` (or `--node-ipc`, as VS Code's client forks the extension's server) and
+ * initialises it with `folder` (or none) as the workspace folder. `log` receives the server's window/logMessage texts.
  */
 export async function startClient(
   nodeArgs: string[],
   folder: string | undefined,
   log: (message: string) => void = () => {},
+  transport: 'stdio' | 'ipc' = 'stdio',
 ): Promise<Client> {
-  const proc = spawn(process.execPath, [...nodeArgs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const conn = rpc.createProtocolConnection(
-    new rpc.StreamMessageReader(proc.stdout),
-    new rpc.StreamMessageWriter(proc.stdin),
-  );
+  const proc =
+    transport === 'ipc'
+      ? fork(nodeArgs.at(-1)!, ['--node-ipc'], {
+          execArgv: nodeArgs.slice(0, -1),
+          stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+        })
+      : spawn(process.execPath, [...nodeArgs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn =
+    transport === 'ipc'
+      ? rpc.createProtocolConnection(new rpc.IPCMessageReader(proc), new rpc.IPCMessageWriter(proc))
+      : rpc.createProtocolConnection(
+          new rpc.StreamMessageReader(proc.stdout!),
+          new rpc.StreamMessageWriter(proc.stdin!),
+        );
   conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.onRequest('client/registerCapability', () => null);

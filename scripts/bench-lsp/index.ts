@@ -17,8 +17,10 @@
 //  4. memory: the server's RSS (/proc/<pid>/status VmRSS, VmHWM) after the core definitions and terminology are
 //     loaded and the 7 MB Bundle validated; and the engine's RSS with core + UK Core 2.0.2 (ukcore-memory.ts).
 // Usage: node scripts/bench-lsp/index.ts [--runs 5] [--iterations 200] [--mb 7] [--server <entry.js>] [--bundle <entry.js>]
+//   [--transport stdio|ipc]
 // (--server: the server spawned for every step, default language-server/bin/wheelhouse-language-server.js;
-// --bundle: the second server timed in step 1, default extension-vscode/dist/server.js; "none" skips it)
+// --bundle: the second server timed in step 1, default extension-vscode/dist/server.js; "none" skips it;
+// --transport: how every server is connected, default stdio; ipc is what VS Code's client uses for our extension)
 import { spawnSync } from 'node:child_process';
 import {
   existsSync,
@@ -46,6 +48,7 @@ const { values } = parseArgs({
     mb: { type: 'string', default: '7' },
     server: { type: 'string' },
     bundle: { type: 'string' },
+    transport: { type: 'string', default: 'stdio' },
   },
 });
 const examples = join(repo, '..', 'shared', 'fhir', 'test-cases', 'r4-spec-examples');
@@ -66,7 +69,9 @@ if (
   process.exit(2);
 }
 
-const startClient = (folder: string | undefined, entry = bin): Promise<Client> => startClientOn([entry], folder);
+const transport = values.transport === 'ipc' ? 'ipc' : 'stdio';
+const startClient = (folder: string | undefined, entry = bin): Promise<Client> =>
+  startClientOn([entry], folder, undefined, transport);
 
 const open = (c: Client, uri: string, text: string, version = 1): Promise<void> =>
   c.conn.sendNotification('textDocument/didOpen', {
@@ -126,7 +131,7 @@ mkdirSync(workspaceDir);
 writeFileSync(join(workspaceDir, 'bundle.json'), bigText);
 
 console.log(
-  `bench-lsp: Node ${process.version}; 5 KB input ${fiveKb.f} (${fiveKb.size} B); big input ${(bigText.length / 1024 / 1024).toFixed(1)} MB Bundle`,
+  `bench-lsp: Node ${process.version}; ${transport}; 5 KB input ${fiveKb.f} (${fiveKb.size} B); big input ${(bigText.length / 1024 / 1024).toFixed(1)} MB Bundle`,
 );
 if (!values.server)
   console.log(

@@ -1,6 +1,7 @@
 // `node scripts/bench-lsp/profile.ts [--server <entry.js>] [--scenario open|ukcore] [--out <dir>]`: runs one bench-lsp
 // scenario against a server started with --cpu-prof (main thread and worker threads each write a .cpuprofile to
-// <dir>), for finding what blocks the main thread (issue 7). Prints the main thread's longest self-time functions.
+// <dir>), for finding what blocks the main thread (issue 7). Prints each thread's longest self-time functions and
+// its longest busy stretches (samples outside (idle), gaps under 1 ms joined): what a hover arriving then waits for.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -23,8 +24,10 @@ const ukCoreDir = join(repo, '..', 'shared', 'fhir', 'sources', 'uk-core', '2.0.
 const entry = values.server ?? join(repo, 'language-server', 'bin', 'wheelhouse-language-server.js');
 mkdirSync(values.out, { recursive: true });
 const folder = values.scenario === 'ukcore' ? ukCoreDir : undefined;
-const { proc, conn } = await startClient(['--cpu-prof', `--cpu-prof-dir=${values.out}`, entry], folder, (message) =>
-  console.log(`  server: ${message}`),
+const { proc, conn } = await startClient(
+  ['--cpu-prof', `--cpu-prof-dir=${values.out}`, entry],
+  folder,
+  (message) => console.log(`  server: ${message}`),
 );
 const small =
   '{\n  "resourceType": "Patient",\n  "id": "p1",\n  "gender": "female",\n  "birthDate": "1985-07-14"\n}\n';
@@ -82,5 +85,31 @@ for (const file of readdirSync(values.out).filter(
   console.log(`${file}:`);
   for (const [k, v] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 15))
     console.log(`  ${v.toFixed(1)} ms  ${k}`);
+  const fn = new Map(p.nodes.map((n) => [n.id, n.callFrame.functionName || '(anon)']));
+  const stretches: { us: number; fns: Map<string, number> }[] = [];
+  let busy: { us: number; gap: number; fns: Map<string, number> } | undefined;
+  p.samples.forEach((id, i) => {
+    const dt = p.timeDeltas[i] ?? 0;
+    const name = fn.get(id) ?? '?';
+    if (name === '(idle)') {
+      if (busy && (busy.gap += dt) > 1000) {
+        stretches.push(busy);
+        busy = undefined;
+      }
+      return;
+    }
+    busy ??= { us: 0, gap: 0, fns: new Map() };
+    busy.us += busy.gap + dt;
+    busy.gap = 0;
+    busy.fns.set(name, (busy.fns.get(name) ?? 0) + dt);
+  });
+  if (busy) stretches.push(busy);
+  console.log('  longest busy stretches:');
+  for (const b of stretches.sort((a, b) => b.us - a.us).slice(0, 5)) {
+    const top = [...b.fns].sort((x, y) => y[1] - x[1]).slice(0, 4);
+    console.log(
+      `  ${(b.us / 1000).toFixed(1)} ms: ${top.map(([f, us]) => `${f} ${(us / 1000).toFixed(1)}`).join(', ')}`,
+    );
+  }
 }
 process.exit(existsSync(values.out) ? 0 : 1);
