@@ -29,7 +29,11 @@ const rpc = require('vscode-languageserver/node') as Rpc;
 export interface Client {
   proc: ChildProcess;
   conn: Connection;
-  dispose(): void;
+  /**
+   * Ends the server as an editor does (shutdown request, exit notification) and waits for the process to end, so
+   * Node writes its compile cache as it would for a user; killed after 5 s if it has not ended by then.
+   */
+  dispose(): Promise<void>;
 }
 
 /**
@@ -75,9 +79,21 @@ export async function startClient(
   return {
     proc,
     conn,
-    dispose() {
+    async dispose() {
+      const ended = new Promise<void>((resolve) => {
+        if (proc.exitCode !== null || proc.signalCode !== null) resolve();
+        else proc.once('exit', () => resolve());
+      });
+      const kill = setTimeout(() => proc.kill(), 5000);
+      try {
+        await conn.sendRequest('shutdown');
+        await conn.sendNotification('exit');
+      } catch {
+        proc.kill();
+      }
+      await ended;
+      clearTimeout(kill);
       conn.dispose();
-      proc.kill();
     },
   };
 }

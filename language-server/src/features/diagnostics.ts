@@ -73,6 +73,25 @@ function toDiagnostics(doc: TextDocument, result: ValidationResult, positions: P
   return result.issues.map((issue) => toDiagnostic(issue, positions, doc.version));
 }
 
+/** Issues converted per task when a worker's result is turned into diagnostics (toDiagnosticsInSlices). */
+const SLICE = 200;
+
+/**
+ * toDiagnostics for a worker's result, SLICE issues per task: a big document's hundreds of issues would
+ * otherwise be one ~20-30 ms task on the main thread (first-run conversion code), and a hover asked meanwhile would
+ * wait for all of it (issue 7). Between slices, queued requests run.
+ */
+async function toDiagnosticsInSlices(doc: TextDocument, result: ValidationResult, positions: PositionSource): Promise<Diagnostic[]> {
+  if (!result.isFhir) return [];
+  const out: Diagnostic[] = [];
+  const version = doc.version; // as toDiagnostics reads it (the document may change between slices)
+  for (let i = 0; i < result.issues.length; i += SLICE) {
+    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    for (const issue of result.issues.slice(i, i + SLICE)) out.push(toDiagnostic(issue, positions, version));
+  }
+  return out;
+}
+
 export interface DiagnosticsDeps {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
@@ -114,7 +133,7 @@ export function registerDiagnostics(deps: DiagnosticsDeps): DiagnosticsFeature {
     if (deps.pool && engine.viaWorker && !workerFailed && (text.length > threshold || engine.workerFirst)) {
       try {
         const result = await engine.viaWorker(deps.pool, text, validateOptions(doc, settings, engine.settings), token);
-        return toDiagnostics(doc, result, positionsFrom(result.issues, result.positions));
+        return await toDiagnosticsInSlices(doc, result, positionsFrom(result.issues, result.positions));
       } catch (error) {
         if (!(error instanceof WorkerUnavailableError)) throw error;
         // Said once; from now on big documents block the main loop as small ones do.
