@@ -52,10 +52,22 @@ function withLineOffsets(document: TextDocument): TextDocument {
   return document;
 }
 
+/**
+ * How long after a big document is opened its line starts are found: not in the didOpen itself, which is followed
+ * at once by handing the text to the validation worker (~20 ms for 7 MB); together they made one ~40 ms stretch a
+ * hover had to wait for (issue 7). Later the main thread is idle while the worker validates. An edit or a
+ * position asked for before then finds them at once (update, or the library on first use).
+ */
+export const LINE_OFFSETS_DELAY_MS = 50;
+
 /** For `new TextDocuments(...)`: the library's create and update, big texts' line starts found by indexOf. */
 export const textDocuments: TextDocumentsConfiguration<TextDocument> = {
-  create: (uri, languageId, version, content) =>
-    withLineOffsets(TextDocument.create(uri, languageId, version, content)),
+  create: (uri, languageId, version, content) => {
+    const document = TextDocument.create(uri, languageId, version, content);
+    if (content.length >= EAGER_LINE_OFFSETS_CHARS)
+      setTimeout(() => withLineOffsets(document), LINE_OFFSETS_DELAY_MS).unref();
+    return document;
+  },
   update: (document, changes: TextDocumentContentChangeEvent[], version) =>
     withLineOffsets(TextDocument.update(withLineOffsets(document), changes, version)),
 };
