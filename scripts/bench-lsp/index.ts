@@ -19,10 +19,11 @@
 //     loaded and the 7 MB Bundle validated; and the engine's RSS with core + UK Core 2.0.2 (ukcore-memory.ts).
 // Servers are ended with shutdown + exit, as an editor does (Node then writes its compile cache for the bundle).
 // Usage: node scripts/bench-lsp/index.ts [--runs 5] [--iterations 200] [--mb 7] [--server <entry.js>] [--bundle <entry.js>]
-//   [--transport stdio|ipc]
+//   [--transport stdio|ipc] [--slow <ms>]
 // (--server: the server spawned for every step, default language-server/bin/wheelhouse-language-server.js;
 // --bundle: the second server timed in step 1, default extension-vscode/dist/server.js; "none" skips it;
-// --transport: how every server is connected, default stdio; ipc is what VS Code's client uses for our extension)
+// --transport: how every server is connected, default stdio; ipc is what VS Code's client uses for our extension;
+// --slow: print each hover of step 3 slower than this, with when it was asked relative to the big message)
 import { spawnSync } from 'node:child_process';
 import {
   existsSync,
@@ -51,6 +52,7 @@ const { values } = parseArgs({
     server: { type: 'string' },
     bundle: { type: 'string' },
     transport: { type: 'string', default: 'stdio' },
+    slow: { type: 'string' },
   },
 });
 const examples = join(repo, '..', 'shared', 'fhir', 'test-cases', 'r4-spec-examples');
@@ -223,7 +225,12 @@ async function hoverWhile(c: Client, start: (written: () => void) => Promise<unk
         textDocument: { uri: 'file:///bench/small.json' },
         position: { line: 3, character: 5 },
       });
-      (behindWrite ? queued : hovers).push(performance.now() - h0);
+      const took = performance.now() - h0;
+      if (values.slow !== undefined && took > Number(values.slow))
+        console.log(
+          `  slow hover: ${ms(took)}, asked ${ms(h0 - t0)} after the big message was sent (${writtenAt === undefined ? 'still being written' : `written after ${ms(writtenAt - t0)}`})`,
+        );
+      (behindWrite ? queued : hovers).push(took);
       await new Promise((r) => setTimeout(r, 10));
     }
   })();
