@@ -7,7 +7,10 @@
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
-/** Texts at least this long get their line starts when created or replaced; shorter ones take ~1 ms in the library. */
+/**
+ * Texts at least this long get their line starts soon after being opened (LINE_OFFSETS_DELAY_MS) and when replaced;
+ * shorter ones take ~1 ms in the library.
+ */
 export const EAGER_LINE_OFFSETS_CHARS = 256 * 1024;
 
 /**
