@@ -6,6 +6,7 @@
  */
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLineIndex } from '@wheelhouse/shared/validation';
 
 /**
  * Texts at least this long get their line starts soon after being opened (LINE_OFFSETS_DELAY_MS) and when replaced;
@@ -14,24 +15,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 export const EAGER_LINE_OFFSETS_CHARS = 256 * 1024;
 
 /**
- * The offset of each line's start, as the library counts lines: after `\n`, `\r\n` or a lone `\r`.
+ * The offset of each line's start, as the library counts lines: after `\n`, `\r\n` or a lone `\r` (the engine's
+ * line index, which jumps from break to break with indexOf).
  */
 export function lineOffsets(text: string): number[] {
-  const offsets = [0];
-  let cr = text.indexOf('\r');
-  let lf = text.indexOf('\n');
-  while (lf >= 0 || cr >= 0) {
-    if (cr >= 0 && (lf < 0 || cr < lf)) {
-      const next = lf === cr + 1 ? cr + 2 : cr + 1;
-      offsets.push(next);
-      cr = text.indexOf('\r', next);
-      if (lf >= 0 && lf < next) lf = text.indexOf('\n', next);
-    } else {
-      offsets.push(lf + 1);
-      lf = text.indexOf('\n', lf + 1);
-    }
-  }
-  return offsets;
+  return createLineIndex(text).lineStarts();
 }
 
 // The library's document keeps its text in `_content` and its line starts in `_lineOffsets` (undefined until

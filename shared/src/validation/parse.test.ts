@@ -126,4 +126,11 @@ test('createLineIndex: LF, CR and CRLF breaks, offsets asked in any order, past 
   expect(offsets.map((o) => lines.position(o))).toEqual(offsets.map(expected));
   expect(lines.position(6)).toEqual({ line: 2, character: 0 });
   expect(createLineIndex('').position(3)).toEqual({ line: 0, character: 0 });
+  // Every line start: after a partial scan (positions asked above), and from a fresh index; a copy each time.
+  expect(lines.lineStarts()).toEqual(starts);
+  const fresh = createLineIndex(text).lineStarts();
+  expect(fresh).toEqual(starts);
+  fresh.push(99);
+  expect(lines.lineStarts()).toEqual(starts);
+  expect(createLineIndex('').lineStarts()).toEqual([0]);
 });

@@ -542,7 +542,16 @@ export function findNodeAtOffset(root: JsonNode | undefined, offset: number): { 
  * starts are found on demand, only as far as the offsets asked for, by jumping from break to break
  * with indexOf (issue 3: a per-character pass over a 7 MB Bundle cost ~25 ms).
  */
-export function createLineIndex(text: string): { position(offset: number): { line: number; character: number } } {
+export interface LineIndex {
+  position(offset: number): { line: number; character: number };
+  /**
+   * The offset of every line's start (after `\n`, `\r\n` or a lone `\r`, as LSP counts lines), found to the end
+   * of the text; a new array, the caller's to keep or change.
+   */
+  lineStarts(): number[];
+}
+
+export function createLineIndex(text: string): LineIndex {
   const n = text.length;
   const starts = [0];
   // Text before `scanned` has all its line starts in `starts`; the next '\n' and '\r' at or after it.
@@ -584,6 +593,10 @@ export function createLineIndex(text: string): { position(offset: number): { lin
         else hi = mid - 1;
       }
       return { line: lo, character: o - starts[lo]! };
+    },
+    lineStarts() {
+      while (advance());
+      return [...starts];
     },
   };
 }
