@@ -135,6 +135,18 @@ describe('framing', () => {
     expect(errors[0]?.message).toMatch(/Content-Length/);
     expect(got).toEqual([request(1, 'shutdown')]);
   });
+  test('a Content-Length no buffer can hold is reported, not thrown; its bytes are read past', async () => {
+    const { stream, messages: got, errors } = reading({ bigMessageBytes: 1024 });
+    const shutdown = frame(request(1, 'shutdown'));
+    // 2^53 - 1 bytes: no typed array can be that long.
+    stream.write(Buffer.from(`Content-Length: ${Number.MAX_SAFE_INTEGER}\r\n\r\n`));
+    stream.write(shutdown);
+    await until(() => errors.length === 1);
+    expect(errors[0]?.message).toMatch(/cannot decode a \d+-byte JSON-RPC message: no buffer for it/);
+    // The announced body swallows what follows, as in vscode-jsonrpc's reader: nothing is delivered from it.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(got).toEqual([]);
+  });
 });
 
 describe('big messages', () => {

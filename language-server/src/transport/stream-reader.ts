@@ -63,7 +63,16 @@ export class OffThreadStreamReader extends AbstractMessageReader {
   private header: Buffer = Buffer.alloc(0);
   /** The body being read: its length, its bytes so far (big: one buffer filled in place; small: the chunks). */
   private body:
-    { length: number; big?: Uint8Array; chunks: Buffer[]; received: number; route?: Route } | undefined;
+    | {
+        length: number;
+        big?: Uint8Array;
+        chunks: Buffer[];
+        received: number;
+        route?: Route;
+        /** A body no buffer could be made for: its bytes are read past, not kept. */
+        skip?: true;
+      }
+    | undefined;
   /** Messages not yet handed on, in stream order: decoding, or waiting for one before them. */
   private readonly queue: Entry[] = [];
   private disposed = false;
@@ -116,19 +125,27 @@ export class OffThreadStreamReader extends AbstractMessageReader {
           this.fireError(new Error(length));
           continue;
         }
-        const big = length >= this.bigMessageBytes;
-        if (big) this.decoder.prepare();
-        this.body = { length, chunks: [], received: 0, ...(big ? { big: new Uint8Array(length) } : {}) };
+        this.body = { length, chunks: [], received: 0 };
+        if (length >= this.bigMessageBytes) {
+          try {
+            this.body.big = new Uint8Array(length);
+            this.decoder.prepare();
+          } catch (error) {
+            // A length no buffer can hold (a broken client): said, instead of the server crashing on it; the bytes
+            // it announced are read past, as vscode-jsonrpc's reader would wait for them.
+            this.body.skip = true;
+            this.fireError(
+              new MessageDecodeError(length, `no buffer for it: ${error instanceof Error ? error.message : String(error)}`),
+            );
+          }
+        }
       }
       const body = this.body;
       const take = Math.min(chunk.length, body.length - body.received);
       const part = chunk.subarray(0, take);
       chunk = chunk.subarray(take);
-      if (body.big) {
-        body.big.set(part, body.received);
-      } else {
-        body.chunks.push(part);
-      }
+      if (body.big) body.big.set(part, body.received);
+      else if (!body.skip) body.chunks.push(part);
       body.received += take;
       // A big body's route, from its first bytes, as soon as they are here: nothing waits for it before it ends.
       if (body.big && !body.route && (body.received >= PEEK_BYTES || body.received === body.length)) {
@@ -136,6 +153,7 @@ export class OffThreadStreamReader extends AbstractMessageReader {
       }
       if (body.received === body.length) {
         this.body = undefined;
+        if (body.skip) continue;
         if (body.big) this.decodeBig(body.big, body.route ?? {});
         else
           this.decodeSmall(
