@@ -4,6 +4,7 @@ import { findATender } from '../adapters/find-a-tender';
 import { fixtureHtml } from '../adapters/fixture.testing';
 import { OVERLAY_ATTRIBUTE } from './overlay';
 import { runPageCheck, type PageCheckInput } from './page-check';
+import { SOFT_NAVIGATION } from './soft-navigation';
 import { scriptedSend, suggestionFor } from './testing';
 
 const location = new URL('https://www.find-tender.service.gov.uk/Notice/012345-2024');
@@ -105,7 +106,7 @@ describe('runPageCheck', () => {
     document.body.innerHTML = '<main><div class="PageLayout-Pane" id="pane"></div></main>';
     const url = new URL('https://github.com/NHSDigital/nhs-notify');
     const send = scriptedSend(() => ({ disabled: false, suggestions: [suggestionFor('nhs-notify-api')] }));
-    const pending = runPageCheck(input({ adapter: github, url, location: url, send }));
+    const pending = runPageCheck(input({ adapter: github, url, location: url, send, waitForContent: SOFT_NAVIGATION.waitForContent }));
     setTimeout(() => {
       document.getElementById('pane')!.innerHTML =
         '<div class="BorderGrid"><div class="BorderGrid-row"><div class="BorderGrid-cell"><h2>About</h2><p class="f4">Send messages to patients.</p></div></div></div>';

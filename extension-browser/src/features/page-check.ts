@@ -7,6 +7,7 @@ import type { PageRef, SendMessage } from '../utils/messages';
 import { pageKey } from '../utils/site-url';
 import { withLinkedData, type LinkedFetch } from './linked-data';
 import { mountOverlay, type OverlayHandle } from './overlay';
+import type { SoftNavigation } from './soft-navigation';
 
 export interface PageCheckInput {
   document: Document;
@@ -21,7 +22,9 @@ export interface PageCheckInput {
   ignoreDismissed?: boolean;
   /** Show the overlay even with no suggestions (toolbar checks and loopback test pages). */
   showEmpty: boolean;
-  /** How long to wait for late content (GitHub/GitLab sidebars render after load). */
+  /** Waits for content rendered after load (GitHub/GitLab sidebars) on softly navigating sites. */
+  waitForContent?: SoftNavigation['waitForContent'];
+  /** How long to wait for late content. */
   waitMs?: number;
   /** For the data a page links to (adapter.linkedData); default: the content script's fetch. */
   fetch?: LinkedFetch;
@@ -49,8 +52,8 @@ export async function runPageCheck(input: PageCheckInput): Promise<PageCheckResu
 
   const page: PageRef = { key: pageKey(location), host: location.hostname };
   let need = timed(() => safeExtract(adapter, doc, url));
-  if ((!need || !need.description) && adapter.softNavigation) {
-    need = (await waitForContent(doc, () => timed(() => safeExtract(adapter, doc, url)), input.waitMs ?? 3000, signal)) ?? need;
+  if ((!need || !need.description) && adapter.softNavigation && input.waitForContent) {
+    need = (await input.waitForContent(doc, () => timed(() => safeExtract(adapter, doc, url)), input.waitMs ?? 3000, signal)) ?? need;
   }
   if (signal.aborted) return { outcome: 'aborted', workMs };
   if (!need) return { outcome: 'no-need', workMs };
@@ -100,33 +103,4 @@ function safeExtract(adapter: SiteAdapter, doc: Document, url: URL): PageNeed | 
     // Odd markup must never break the page; the adapter simply found nothing.
     return undefined;
   }
-}
-
-/** Re-reads on DOM changes (debounced) until the need has a description, the time is up or the run aborts. */
-function waitForContent(
-  doc: Document,
-  read: () => PageNeed | undefined,
-  timeoutMs: number,
-  signal: AbortSignal,
-): Promise<PageNeed | undefined> {
-  return new Promise((resolve) => {
-    let last: PageNeed | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const finish = () => {
-      observer.disconnect();
-      clearTimeout(timer);
-      clearTimeout(deadline);
-      resolve(last);
-    };
-    const observer = new MutationObserver(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        last = read();
-        if (last?.description) finish();
-      }, 50);
-    });
-    observer.observe(doc.documentElement, { childList: true, subtree: true });
-    const deadline = setTimeout(finish, timeoutMs);
-    signal.addEventListener('abort', finish, { once: true });
-  });
 }

@@ -2,11 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OVERLAY_ATTRIBUTE } from './overlay';
 import type { PageCheckResult } from './page-check';
 import { startSiteChecks } from './site-checks';
+import { createSoftNavigation, SOFT_NAVIGATION } from './soft-navigation';
 import { scriptedSend, suggestionFor } from './testing';
 import type { PageNeed } from '../adapters/types';
 import { GENERIC_ADAPTER, SITE_ADAPTERS } from '../adapters';
 
-const ALL_ADAPTERS = { adapters: SITE_ADAPTERS, generic: GENERIC_ADAPTER };
+const ALL_ADAPTERS = { adapters: SITE_ADAPTERS, generic: GENERIC_ADAPTER, softNavigation: SOFT_NAVIGATION };
 
 function sidebar(about: string) {
   return `<div class="BorderGrid"><div class="BorderGrid-row"><div class="BorderGrid-cell"><h2>About</h2><p class="f4">${about}</p></div></div></div>`;
@@ -89,7 +90,7 @@ describe('startSiteChecks', () => {
       ...ALL_ADAPTERS,
       send,
       signal: controller.signal,
-      watchLocation: (onChange) => (locationChanged = onChange),
+      softNavigation: createSoftNavigation((_win, onChange) => (locationChanged = onChange)),
       onResult: (r) => results.push(r),
     });
     await nextResult(results, 1);
@@ -113,7 +114,7 @@ describe('startSiteChecks', () => {
     controllers.push(controller);
     const results: PageCheckResult[] = [];
     let watched = false;
-    startSiteChecks({ window, ...ALL_ADAPTERS, send, signal: controller.signal, watchLocation: () => (watched = true), onResult: (r) => results.push(r) });
+    startSiteChecks({ window, ...ALL_ADAPTERS, send, signal: controller.signal, softNavigation: createSoftNavigation(() => (watched = true)), onResult: (r) => results.push(r) });
     await nextResult(results, 1);
     history.pushState({}, '', '/www.find-tender.service.gov.uk/Notice/054321-2025');
     window.dispatchEvent(new PopStateEvent('popstate'));

@@ -1,12 +1,10 @@
-// Runs the page check on the site adapters' pages and again after soft navigation (GitHub's turbo /
-// React navigation, GitLab's client routing): refined-github re-runs on turbo:render and soft-nav events.
+// Runs the page check on the site adapters' pages and, with soft-navigation support, again after soft
+// navigation (GitHub's turbo / React navigation, GitLab's client routing: features/soft-navigation.ts).
 import type { SiteAdapter } from '../adapters/types';
 import type { SendMessage } from '../utils/messages';
 import { isLoopback, siteUrl } from '../utils/site-url';
 import { runPageCheck, type PageCheckResult } from './page-check';
-
-const SOFT_NAV_EVENTS = ['turbo:render', 'soft-nav:react-done', 'soft-nav:end', 'pjax:end'];
-const ABORT_EVENTS = ['turbo:before-fetch-request', 'turbo:visit', 'pjax:start'];
+import type { SoftNavigation } from './soft-navigation';
 
 export interface SiteChecksInput {
   window: Window;
@@ -19,12 +17,8 @@ export interface SiteChecksInput {
   signal: AbortSignal;
   /** Called after each run (tests, timing). */
   onResult?: (result: PageCheckResult) => void;
-  /**
-   * Calls `onChange` on location changes none of the site's own events announce (the content script passes
-   * WXT's `wxt:locationchange`, which it dispatches under an extension-prefixed name only to listeners added
-   * through its context). Asked for only on sites that navigate softly.
-   */
-  watchLocation?: (onChange: () => void) => void;
+  /** For sites that navigate softly (and loopback pages); the other sites' scripts leave it out. */
+  softNavigation?: SoftNavigation;
 }
 
 export function startSiteChecks(input: SiteChecksInput): { rerun(): void } {
@@ -33,17 +27,17 @@ export function startSiteChecks(input: SiteChecksInput): { rerun(): void } {
   let lastPage = '';
   const adapterForHost = (host: string) => input.adapters.find((a) => a.hosts.includes(host));
 
-  const run = (force: boolean) => {
-    const href = win.location.href;
+  // document.URL rather than location.href: the same string, without the page's Location object.
+  const run = (force: boolean, location = new URL(win.document.URL)) => {
     // A fragment change (an in-page link such as a notice's "#lot-2") is the same page: no new check.
-    const page = href.replace(/#.*$/, '');
+    const hashAt = location.href.indexOf('#');
+    const page = hashAt < 0 ? location.href : location.href.slice(0, hashAt);
     if (!force && page === lastPage) return;
     lastPage = page;
     controller?.abort();
     if (input.signal.aborted) return;
     const current = new AbortController();
     controller = current;
-    const location = new URL(href);
     const url = siteUrl(location);
     const loopback = isLoopback(location);
     const adapter = adapterForHost(url.hostname) ?? (loopback ? input.generic : undefined);
@@ -56,6 +50,7 @@ export function startSiteChecks(input: SiteChecksInput): { rerun(): void } {
       send: input.send,
       signal: current.signal,
       showEmpty: loopback,
+      waitForContent: input.softNavigation?.waitForContent,
     })
       .then((result) => input.onResult?.(result))
       .catch(() => {
@@ -67,17 +62,13 @@ export function startSiteChecks(input: SiteChecksInput): { rerun(): void } {
   // Server-rendered sites (Find a Tender, Contracts Finder, ...) load a new page, and a new content script, for
   // each notice: only sites whose adapter navigates softly (and loopback pages no adapter stands for) are
   // followed, so the others pay for no listeners and no location watcher.
-  const site = adapterForHost(siteUrl(new URL(win.location.href)).hostname);
-  if (site ? site.softNavigation === true : true) {
-    const opts = { signal: input.signal };
-    for (const name of SOFT_NAV_EVENTS) win.document.addEventListener(name, () => run(false), opts);
-    for (const name of ABORT_EVENTS) win.document.addEventListener(name, () => controller?.abort(), opts);
-    win.addEventListener('popstate', () => run(false), opts);
-    // Covers navigations that fire none of the events above.
-    input.watchLocation?.(() => run(false));
+  const first = new URL(win.document.URL);
+  const site = adapterForHost(siteUrl(first).hostname);
+  if (input.softNavigation && (site ? site.softNavigation === true : true)) {
+    input.softNavigation.follow(win, { rerun: () => run(false), leave: () => controller?.abort() }, input.signal);
   }
   // The first check runs now, in the script's evaluation: the script is injected at document_idle, and an idle
   // callback only added a task, and its fixed cost, to the page's main thread (issue 9).
-  run(true);
+  run(true, first);
   return { rerun: () => run(true) };
 }

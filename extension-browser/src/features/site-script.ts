@@ -1,13 +1,12 @@
 // The site content script's start-up without WXT's ContentScriptContext (which costs each page ~1 ms to
-// evaluate and touches chrome.runtime at once): an AbortSignal that a newer copy of the script on the same page
-// aborts (the extension was reloaded or updated), the first check at once, and a location watcher for softly
-// navigating sites. Only the page's adapter is passed in, so each site's script compiles only its own.
+// evaluate and touches chrome.runtime at once): the first check at once and, for softly navigating sites only
+// (their entry points pass `softNavigation`), a location watcher and an AbortSignal that a newer copy of the
+// script on the same page aborts (the extension was reloaded or updated). Only the page's adapter is passed in,
+// so each site's script compiles only its own.
 import type { SiteAdapter } from '../adapters/types';
 import type { SendMessage } from '../utils/messages';
 import { startSiteChecks } from './site-checks';
-
-/** Dispatched on the document by each copy of the script as it starts; older copies stop on hearing it. */
-export const SITE_SCRIPT_STARTED = 'wheelhouse:site-script-started';
+import type { SoftNavigation } from './soft-navigation';
 
 export interface SiteScriptInput {
   window: Window;
@@ -16,55 +15,25 @@ export interface SiteScriptInput {
   /** For loopback pages none of `adapters` stands for (the loopback script only). */
   generic?: SiteAdapter;
   send: SendMessage;
+  /** SOFT_NAVIGATION, from the scripts of sites whose adapter navigates softly (and the loopback script). */
+  softNavigation?: SoftNavigation;
 }
 
 export function startSiteScript(input: SiteScriptInput): AbortSignal {
-  const win = input.window;
+  if (!input.softNavigation && (input.generic || input.adapters.some((a) => a.softNavigation))) {
+    throw new Error(`[wheelhouse] the script for ${input.adapters.map((a) => a.id).join(', ')} needs softNavigation`);
+  }
   const controller = new AbortController();
-  const signal = controller.signal;
-  // Copies of the same script (same adapters) replace each other; different sites' scripts never meet.
-  const name = input.adapters.map((a) => a.id).join(',');
-  const id = `${name} ${Math.random().toString(36).slice(2)}`;
-  win.document.dispatchEvent(new CustomEvent(SITE_SCRIPT_STARTED, { detail: id }));
-  win.document.addEventListener(
-    SITE_SCRIPT_STARTED,
-    (event) => {
-      const detail = (event as CustomEvent<unknown>).detail;
-      if (typeof detail === 'string' && detail !== id && detail.startsWith(`${name} `)) controller.abort();
-    },
-    { signal },
-  );
+  // Only a copy that keeps listening has to be stopped by a newer one. A server-rendered site's script checks its
+  // page once and listens to nothing: a newer copy's overlay replaces its overlay (mountOverlay).
+  input.softNavigation?.stopOnNewerCopy(input.window, input.adapters, controller);
   startSiteChecks({
-    window: win,
+    window: input.window,
     adapters: input.adapters,
     generic: input.generic,
     send: input.send,
-    signal,
-    watchLocation: (onChange) => watchLocation(win, onChange, signal),
+    signal: controller.signal,
+    softNavigation: input.softNavigation,
   });
-  return signal;
-}
-
-interface NavigationLike extends EventTarget {
-  addEventListener(type: 'navigate', listener: () => void, options: AddEventListenerOptions): void;
-}
-
-/**
- * Calls `onChange` after location changes: through the Navigation API where there is one (Chromium), else by
- * looking once a second (Firefox ESR), as WXT's location watcher does.
- */
-export function watchLocation(win: Window, onChange: () => void, signal: AbortSignal): void {
-  const navigation = (win as Window & { navigation?: NavigationLike }).navigation;
-  if (typeof navigation?.addEventListener === 'function') {
-    // `navigate` fires before the URL changes (history.pushState updates it right after): look once it has.
-    navigation.addEventListener('navigate', () => queueMicrotask(onChange), { signal });
-    return;
-  }
-  let last = win.location.href;
-  const timer = win.setInterval(() => {
-    if (win.location.href === last) return;
-    last = win.location.href;
-    onChange();
-  }, 1000);
-  signal.addEventListener('abort', () => win.clearInterval(timer), { once: true });
+  return controller.signal;
 }
