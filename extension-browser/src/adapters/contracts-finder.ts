@@ -7,7 +7,8 @@ export const contractsFinder: SiteAdapter = {
   id: 'contracts-finder',
   label: 'Contracts Finder notices',
   hosts: ['www.contractsfinder.service.gov.uk'],
-  matchesUrl: (url) => /^\/Notice\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/?$/i.test(url.pathname),
+  // On the lower-cased path: a case-insensitive regex with classes costs a fresh script world ~0.3 ms to compile.
+  matchesUrl: (url) => /^\/notice\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/?$/.test(url.pathname.toLowerCase()),
   anchor: (doc) => doc.querySelector('#all-content-wrapper > h1, h1'),
   extract(doc, url) {
     const title =

@@ -10,12 +10,13 @@ export const findATender: SiteAdapter = {
   id: 'find-a-tender',
   label: 'Find a Tender notices',
   hosts: ['www.find-tender.service.gov.uk', 'find-tender.service.gov.uk'],
-  matchesUrl: (url) => /^\/Notice\/\d{6}-\d{4}\/?$/i.test(url.pathname),
+  matchesUrl: (url) => /^\/notice\/\d{6}-\d{4}\/?$/.test(url.pathname.toLowerCase()),
   anchor: (doc) => doc.querySelector('main h1, h1'),
   // Each notice links its own OCDS release package (`/Notice/<id>/OCDS/ReleasePackage`, SITE-SHAPES §1).
   linkedData: {
     find(doc, url) {
-      const wanted = `${url.pathname.replace(/\/$/, '')}/ocds/releasepackage`.toLowerCase();
+      const path = url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname;
+      const wanted = `${path}/ocds/releasepackage`.toLowerCase();
       // The selector engine skips the page's other links (hundreds on a real notice) without a JS loop over them.
       for (const a of doc.querySelectorAll('a[href*="ocds" i]')) {
         const link = new URL(a.getAttribute('href') ?? '', url);

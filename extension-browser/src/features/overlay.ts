@@ -38,22 +38,30 @@ function el<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
   for (const k in attrs) node.setAttribute(k, attrs[k]!);
-  // One text child is set as textContent (one call instead of creating and appending a text node).
+  // One text child is set as textContent, the others appended in one call: each DOM call costs the content
+  // script's fresh world a few microseconds on a slow machine (issue 9).
   if (children.length === 1 && typeof children[0] === 'string') node.textContent = children[0];
-  else for (const c of children) if (c) node.append(c);
+  else if (children.length) node.append(...children.filter((c): c is Node | string => !!c));
   return node;
 }
 
 /**
  * A link when the URL is http(s), otherwise nothing (never a javascript: href). The background already kept only
  * http(s) URLs (utils/suggestion.ts safeHttpUrl); this checks again without parsing: a string that starts with
- * "http://" or "https://" has that scheme, whatever follows.
+ * "http://" or "https://" (any case) has that scheme, whatever follows.
  */
 function link(doc: Document, label: string, href: string | undefined): HTMLElement | null {
-  if (typeof href !== 'string' || !/^https?:\/\//i.test(href)) return null;
+  if (!isHttpUrl(href)) return null;
   const a = el(doc, 'a', { href, target: '_blank', rel: 'noopener noreferrer' });
   a.textContent = label;
   return a;
+}
+
+/** String tests, not a case-insensitive regex: each regex costs the page's fresh script world a compile. */
+function isHttpUrl(href: unknown): href is string {
+  if (typeof href !== 'string') return false;
+  const start = href.slice(0, 8).toLowerCase();
+  return start === 'https://' || start.startsWith('http://');
 }
 
 export function mountOverlay(doc: Document, options: OverlayOptions): OverlayHandle {
@@ -63,9 +71,9 @@ export function mountOverlay(doc: Document, options: OverlayOptions): OverlayHan
   const style = el(doc, 'style');
   style.textContent = OVERLAY_CSS;
 
-  const uid = Math.random().toString(36).slice(2, 8);
-  const titleId = `wh-title-${uid}`;
-  const bodyId = `wh-body-${uid}`;
+  // Ids live in the overlay's own shadow tree: they cannot meet the page's, so they need no random part.
+  const titleId = 'wh-title';
+  const bodyId = 'wh-body';
   const count = el(doc, 'span', { class: 'wh__count', 'aria-live': 'polite' });
   const title = el(doc, 'h2', { class: 'wh__title', id: titleId }, 'Already built in the NHS? ', count);
   const toggle = el(doc, 'button', { type: 'button', class: 'wh__toggle', 'aria-controls': bodyId });
@@ -119,10 +127,8 @@ export function mountOverlay(doc: Document, options: OverlayOptions): OverlayHan
     }
     const n = state.suggestions.length;
     count.textContent = n === 0 ? 'No matching components found' : `${n} open-source component${n === 1 ? '' : 's'} may already do this`;
-    if (n > 0) {
-      body.append(el(doc, 'ul', { class: 'wh__list' }, ...state.suggestions.map((s) => renderSuggestion(doc, s))));
-    }
     body.append(
+      ...(n > 0 ? [el(doc, 'ul', { class: 'wh__list' }, ...state.suggestions.map((s) => renderSuggestion(doc, s)))] : []),
       el(doc, 'p', { class: 'wh__note' }, 'Matched in your browser by Wheelhouse: nothing from this page was sent anywhere.'),
     );
   };
@@ -135,8 +141,8 @@ export function mountOverlay(doc: Document, options: OverlayOptions): OverlayHan
 }
 
 export function renderSuggestion(doc: Document, s: Suggestion): HTMLLIElement {
-  const facts = el(doc, 'dl', { class: 'wh__facts' });
-  const fact = (label: string, dd: HTMLElement) => facts.append(el(doc, 'dt', {}, label), dd);
+  const facts: HTMLElement[] = [];
+  const fact = (label: string, dd: HTMLElement) => facts.push(el(doc, 'dt', {}, label), dd);
   if (s.reasons.length) fact('Why it matched', el(doc, 'dd', {}, s.reasons.join('; ')));
   fact('Licence', el(doc, 'dd', s.licence === 'licence unclear' ? { class: 'wh__unclear' } : {}, s.licence));
   if (s.activity) fact('Activity', el(doc, 'dd', {}, s.activity));
@@ -147,14 +153,14 @@ export function renderSuggestion(doc: Document, s: Suggestion): HTMLLIElement {
     if (a) evidence.push(evidence.length ? ', ' : null, a);
   }
   if (evidence.length) fact('Evidence', el(doc, 'dd', {}, ...evidence));
-  const links = el(doc, 'ul', { class: 'wh__links' });
+  const links: HTMLElement[] = [];
   for (const [label, url] of [
     ['Repository', s.repoUrl],
     ['Catalogue entry', s.catalogueUrl],
     ['Wrong suggestion?', s.reportUrl],
   ] as const) {
     const a = link(doc, label, url);
-    if (a) links.append(el(doc, 'li', {}, a));
+    if (a) links.push(el(doc, 'li', {}, a));
   }
   // Catalogue text only ever goes in as text (el sets textContent or appends text): a hostile entry stays inert.
   return el(
@@ -163,7 +169,7 @@ export function renderSuggestion(doc: Document, s: Suggestion): HTMLLIElement {
     { class: 'wh__card', 'data-component-id': s.id },
     el(doc, 'h3', { class: 'wh__name' }, s.name),
     el(doc, 'p', { class: 'wh__summary' }, s.summary),
-    facts,
-    links,
+    el(doc, 'dl', { class: 'wh__facts' }, ...facts),
+    el(doc, 'ul', { class: 'wh__links' }, ...links),
   );
 }

@@ -41,6 +41,11 @@ export function labelsIn(root: ParentNode, selector: string): Labels {
   };
 }
 
+/** Inline labels (`h4 > strong`) whose text belongs to the block they sit in. */
+const INLINE_LABEL_TAGS = new Set(['STRONG', 'B', 'SPAN']);
+/** Section headings: the text belonging to a label never runs past one. */
+const SECTION_HEADING_TAGS = new Set(['H1', 'H2', 'H3']);
+
 /**
  * The text belonging to a label: for `dt`, its `dd`; for a label nested in a heading/strong inside a
  * wrapper, the wrapper's following siblings up to the next label of the same kind.
@@ -49,12 +54,12 @@ export function textOfFollowing(label: Element): string {
   if (label.tagName === 'DT') return visibleText(nextElement(label, 'DD'));
   let start: Element = label;
   // `h4 > strong` labels: step out to the heading.
-  while (start.parentElement && start.nextElementSibling === null && /^(STRONG|B|SPAN)$/.test(start.tagName)) {
+  while (start.parentElement && start.nextElementSibling === null && INLINE_LABEL_TAGS.has(start.tagName)) {
     start = start.parentElement;
   }
   const parts: string[] = [];
   for (let sib = start.nextElementSibling; sib; sib = sib.nextElementSibling) {
-    if (sib.tagName === start.tagName || /^H[1-3]$/.test(sib.tagName)) break;
+    if (sib.tagName === start.tagName || SECTION_HEADING_TAGS.has(sib.tagName)) break;
     parts.push(visibleText(sib));
   }
   return cleanText(parts.join(' '));

@@ -6,7 +6,8 @@
  */
 export function siteUrl(location: URL): URL {
   if (!isLoopback(location)) return location;
-  const match = /^\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)(\/.*)?$/i.exec(location.pathname);
+  // Explicit A-Z rather than the i flag: a case-insensitive class costs a ~0.3 ms first compile (issue 9).
+  const match = /^\/([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)(\/.*)?$/.exec(location.pathname);
   if (!match) return location;
   return new URL(`https://${match[1]}${match[2] ?? '/'}${location.search}${location.hash}`);
 }
