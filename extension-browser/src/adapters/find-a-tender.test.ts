@@ -47,6 +47,17 @@ describe('find-a-tender adapter', () => {
     expect(findATender.linkedData?.find(other, url)).toBeUndefined();
   });
 
+  it("reads the buyer from the first line of the contracting authority's block when the summary list has none", () => {
+    const doc = new DOMParser().parseFromString(
+      '<main><h1>Referral system</h1><h3 id="contracting_authority_0">Contracting authority</h3>' +
+        '<div class="govuk-body"><p>\n  Riverside University Hospitals NHS Foundation Trust\n  1 River Road\n  Riverside</p></div></main>',
+      'text/html',
+    );
+    expect(findATender.extract(doc, url)?.buyer).toBe('Riverside University Hospitals NHS Foundation Trust');
+    // The path's case is the site's to choose; the notice id pattern is what matters.
+    expect(findATender.matchesUrl(new URL('https://www.find-tender.service.gov.uk/notice/012345-2024/'))).toBe(true);
+  });
+
   it('returns nothing for a page without a title', () => {
     const doc = new DOMParser().parseFromString('<html><body><main></main></body></html>', 'text/html');
     expect(findATender.extract(doc, url)).toBeUndefined();

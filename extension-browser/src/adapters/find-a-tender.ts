@@ -65,5 +65,6 @@ export const findATender: SiteAdapter = {
 function firstLine(el: Element | null): string {
   if (!el) return '';
   const first = el.querySelector('p, li, strong') ?? el;
-  return cleanText(first.textContent).split(/\n/)[0] ?? '';
+  // The first line of the text as written (cleanText would make it all one line).
+  return cleanText(first.textContent?.trim().split('\n')[0]);
 }
