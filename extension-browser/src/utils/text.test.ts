@@ -1,4 +1,7 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EXTENSION_ROOT, loadFixture } from '../adapters/fixture.testing';
 import { clip, cpvCodesIn, visibleText } from './text';
 
 describe('cpvCodesIn', () => {
@@ -46,4 +49,39 @@ describe('visibleText walks without changing the page', () => {
     document.body.innerHTML = '<p id="p" hidden>kept <span hidden>dropped</span></p>';
     expect(visibleText(document.getElementById('p'))).toBe('kept');
   });
+});
+
+describe('visibleText reads a subtree whole when nothing in it is skipped or separated', () => {
+  /** The node-by-node walk visibleText used before (issue 9): the reference its shortcut must agree with. */
+  function walkedText(el: Element): string {
+    const parts: string[] = [];
+    const walk = (parent: Node) => {
+      for (let node = parent.firstChild; node; node = node.nextSibling) {
+        if (node.nodeType === 3 || node.nodeType === 4) parts.push((node as CharacterData).data);
+        else if (node.nodeType === 1) {
+          const child = node as Element;
+          const hidden =
+            ['script', 'style', 'template', 'noscript'].includes(child.localName) ||
+            child.hasAttribute('hidden') ||
+            child.getAttribute('aria-hidden') === 'true' ||
+            /(?:^|[\t\n\f\r ])(?:aria-only|govuk-visually-hidden|nhsuk-u-visually-hidden)(?:[\t\n\f\r ]|$)/.test(child.getAttribute('class') ?? '');
+          if (hidden) continue;
+          walk(child);
+          if (/^(p|li|dd|dt|div|br|td|th|tr|h[1-6]|section|article|blockquote|pre)$/.test(child.localName)) parts.push(' ');
+        }
+      }
+    };
+    walk(el);
+    return parts.join('').replace(/\s+/g, ' ').trim();
+  }
+
+  it.each(readdirSync(join(EXTENSION_ROOT, 'test', 'fixtures')).filter((f) => f.endsWith('.html')))(
+    'agrees with the node-by-node walk on every element of %s',
+    (file) => {
+      const doc = loadFixture(file.replace(/\.html$/, ''));
+      const elements = [...doc.body.querySelectorAll('*')];
+      expect(elements.length).toBeGreaterThan(0);
+      for (const el of elements) expect(visibleText(el), el.outerHTML.slice(0, 120)).toBe(walkedText(el));
+    },
+  );
 });
