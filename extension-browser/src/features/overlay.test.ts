@@ -20,11 +20,11 @@ function suggestion(over: Partial<Suggestion> = {}): Suggestion {
   };
 }
 
-function mount(collapsed = false) {
+function mount(suggestions: Suggestion[] = [suggestion()], collapsed = false) {
   const calls = { collapse: vi.fn(), page: vi.fn(), site: vi.fn() };
   const handle = mountOverlay(document, {
     anchor: document.querySelector('h1'),
-    state: { status: 'loading' },
+    suggestions,
     collapsed,
     onCollapse: calls.collapse,
     onHidePage: calls.page,
@@ -39,8 +39,7 @@ beforeEach(() => {
 
 describe('overlay', () => {
   it('mounts in the flow after the anchor, with an open shadow root and the test contract', () => {
-    const { handle, root } = mount();
-    handle.update({ status: 'ready', suggestions: [suggestion(), suggestion({ id: 'bars-fhir-api', name: 'BaRS' })] });
+    const { handle, root } = mount([suggestion(), suggestion({ id: 'bars-fhir-api', name: 'BaRS' })]);
     expect(document.querySelector('h1')?.nextElementSibling).toBe(handle.host);
     expect(handle.host.hasAttribute(OVERLAY_ATTRIBUTE)).toBe(true);
     expect(handle.host.shadowRoot?.mode).toBe('open');
@@ -58,10 +57,7 @@ describe('overlay', () => {
   });
 
   it('renders catalogue text inertly: script tags as text, javascript: URLs as no link', () => {
-    const { handle, root } = mount();
-    handle.update({
-      status: 'ready',
-      suggestions: [
+    const { root } = mount([
         suggestion({
           id: 'evil',
           name: '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2">',
@@ -71,8 +67,7 @@ describe('overlay', () => {
           evidence: [{ label: 'x', url: 'JaVaScRiPt:alert(1)' }],
           reportUrl: ' javascript:alert(1)',
         }),
-      ],
-    });
+    ]);
     const card = root.querySelector('[data-component-id="evil"]')!;
     expect(card.querySelector('script, img, b')).toBeNull();
     expect(card.querySelector('h3')?.textContent).toBe('<script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2">');
@@ -82,8 +77,7 @@ describe('overlay', () => {
   });
 
   it('is keyboard accessible: labelled region, toggle with aria-expanded, Esc collapses and returns focus', () => {
-    const { handle, calls, root } = mount();
-    handle.update({ status: 'ready', suggestions: [suggestion()] });
+    const { calls, root } = mount();
     const aside = root.querySelector('aside')!;
     const heading = root.getElementById(aside.getAttribute('aria-labelledby')!);
     expect(heading?.textContent).toContain('Already built in the NHS?');
@@ -100,21 +94,14 @@ describe('overlay', () => {
     expect(calls.collapse).toHaveBeenLastCalledWith(false);
   });
 
-  it('renders the state it is mounted with (a page check mounts straight into ready)', () => {
-    const handle = mountOverlay(document, {
-      anchor: document.querySelector('h1'),
-      state: { status: 'ready', suggestions: [suggestion()] },
-      collapsed: false,
-      onCollapse: vi.fn(),
-      onHidePage: vi.fn(),
-      onHideSite: vi.fn(),
-    });
+  it('is mounted complete, in its ready state (the test contract)', () => {
+    const { handle } = mount();
     expect(handle.host.dataset.state).toBe('ready');
     expect(handle.host.shadowRoot?.querySelector('[data-component-id]')?.getAttribute('data-component-id')).toBe('ers-fhir-api');
   });
 
   it('starts collapsed when the user collapsed it before', () => {
-    const { root } = mount(true);
+    const { root } = mount([suggestion()], true);
     expect(root.querySelector('button[aria-controls]')?.getAttribute('aria-expanded')).toBe('false');
   });
 
@@ -128,12 +115,11 @@ describe('overlay', () => {
   });
 
   it('says "licence unclear" prominently and handles no suggestions', () => {
-    const { handle, root } = mount();
-    handle.update({ status: 'ready', suggestions: [suggestion({ licence: 'licence unclear' })] });
+    const { root } = mount([suggestion({ licence: 'licence unclear' })]);
     expect(root.querySelector('.wh__unclear')?.textContent).toBe('licence unclear');
-    handle.update({ status: 'ready', suggestions: [] });
-    expect(root.textContent).toContain('No matching components found');
-    expect(root.querySelector('[data-component-id]')).toBeNull();
+    const empty = mount([]).root;
+    expect(empty.textContent).toContain('No matching components found');
+    expect(empty.querySelector('[data-component-id]')).toBeNull();
   });
 
   it('replaces an earlier overlay instead of stacking', () => {

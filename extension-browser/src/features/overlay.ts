@@ -6,16 +6,11 @@ import { OVERLAY_CSS } from './overlay-style';
 
 export const OVERLAY_ATTRIBUTE = 'data-wheelhouse-overlay';
 
-export type OverlayState =
-  | { status: 'loading' }
-  | { status: 'ready'; suggestions: Suggestion[] }
-  | { status: 'error'; message: string };
-
 export interface OverlayOptions {
   /** Inserted after this element; at the top of <body> when null. */
   anchor: Element | null;
-  /** What it shows first: a page check passes its ready state, so the panel is built once. */
-  state: OverlayState;
+  /** The background's answer: a page check mounts the overlay once, complete (no loading state to replace). */
+  suggestions: Suggestion[];
   collapsed: boolean;
   onCollapse(collapsed: boolean): void;
   onHidePage(): void;
@@ -24,7 +19,6 @@ export interface OverlayOptions {
 
 export interface OverlayHandle {
   host: HTMLElement;
-  update(state: OverlayState): void;
   destroy(): void;
 }
 
@@ -66,20 +60,33 @@ function isHttpUrl(href: unknown): href is string {
 
 export function mountOverlay(doc: Document, options: OverlayOptions): OverlayHandle {
   doc.querySelectorAll(`[${OVERLAY_ATTRIBUTE}]`).forEach((n) => n.remove());
-  const host = el(doc, 'div', { [OVERLAY_ATTRIBUTE]: '' });
+  // data-state="ready": rendered (the test contract).
+  const host = el(doc, 'div', { [OVERLAY_ATTRIBUTE]: '', 'data-state': 'ready' });
   const shadow = host.attachShadow({ mode: 'open' });
-  const style = el(doc, 'style');
-  style.textContent = OVERLAY_CSS;
+  const style = el(doc, 'style', {}, OVERLAY_CSS);
 
   // Ids live in the overlay's own shadow tree: they cannot meet the page's, so they need no random part.
   const titleId = 'wh-title';
   const bodyId = 'wh-body';
-  const count = el(doc, 'span', { class: 'wh__count', 'aria-live': 'polite' });
-  const title = el(doc, 'h2', { class: 'wh__title', id: titleId }, 'Already built in the NHS? ', count);
+  const n = options.suggestions.length;
+  const count = n === 0 ? 'No matching components found' : `${n} open-source component${n === 1 ? '' : 's'} may already do this`;
+  const title = el(
+    doc,
+    'h2',
+    { class: 'wh__title', id: titleId },
+    'Already built in the NHS? ',
+    el(doc, 'span', { class: 'wh__count', 'aria-live': 'polite' }, count),
+  );
   const toggle = el(doc, 'button', { type: 'button', class: 'wh__toggle', 'aria-controls': bodyId });
   const hidePage = el(doc, 'button', { type: 'button', class: 'wh__secondary' }, 'Hide on this page');
   const hideSite = el(doc, 'button', { type: 'button', class: 'wh__secondary' }, 'Hide on this site');
-  const body = el(doc, 'div', { id: bodyId });
+  const body = el(
+    doc,
+    'div',
+    { id: bodyId },
+    n > 0 && el(doc, 'ul', { class: 'wh__list' }, ...options.suggestions.map((s) => renderSuggestion(doc, s))),
+    el(doc, 'p', { class: 'wh__note' }, 'Matched in your browser by Wheelhouse: nothing from this page was sent anywhere.'),
+  );
   const panel = el(
     doc,
     'aside',
@@ -113,31 +120,11 @@ export function mountOverlay(doc: Document, options: OverlayOptions): OverlayHan
     toggle.focus();
   });
 
-  const update = (state: OverlayState) => {
-    host.setAttribute('data-state', state.status);
-    body.replaceChildren();
-    if (state.status === 'loading') {
-      count.textContent = '(checking…)';
-      return;
-    }
-    if (state.status === 'error') {
-      count.textContent = '';
-      body.append(el(doc, 'p', { class: 'wh__note', role: 'status' }, state.message));
-      return;
-    }
-    const n = state.suggestions.length;
-    count.textContent = n === 0 ? 'No matching components found' : `${n} open-source component${n === 1 ? '' : 's'} may already do this`;
-    body.append(
-      ...(n > 0 ? [el(doc, 'ul', { class: 'wh__list' }, ...state.suggestions.map((s) => renderSuggestion(doc, s)))] : []),
-      el(doc, 'p', { class: 'wh__note' }, 'Matched in your browser by Wheelhouse: nothing from this page was sent anywhere.'),
-    );
-  };
-  update(options.state);
   // Inserted once, complete: building inside the page's live tree would invalidate its style per node.
   if (options.anchor?.parentNode) options.anchor.after(host);
   else doc.body.prepend(host);
 
-  return { host, update, destroy: () => host.remove() };
+  return { host, destroy: () => host.remove() };
 }
 
 export function renderSuggestion(doc: Document, s: Suggestion): HTMLLIElement {

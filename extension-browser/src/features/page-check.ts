@@ -72,8 +72,7 @@ export async function runPageCheck(input: PageCheckInput): Promise<PageCheckResu
   const overlay = timed(() => {
     const handle = mountOverlay(doc, {
       anchor: adapter.anchor(doc),
-      // Straight into its ready state: no loading state is built and then replaced.
-      state: { status: 'ready', suggestions: response.suggestions },
+      suggestions: response.suggestions,
       collapsed: response.collapsed,
       onCollapse: (collapsed) => void input.send({ type: 'wheelhouse/collapse', collapsed }).catch(() => undefined),
       onHidePage: () => hide(input.send, 'page', page, handle),
