@@ -83,6 +83,12 @@ function siteScriptCompileHint() {
 export const LOOPBACK_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 /**
+ * The background reads a page's own linked data (Find a Tender's OCDS release package, features/linked-data.ts),
+ * so it may fetch from the sites whose adapter reads one: hosts the content scripts already run on, nothing more.
+ */
+const LINKED_DATA_HOSTS = SITE_ADAPTERS.filter((a) => a.linkedData).flatMap((a) => a.hosts.map((h) => `https://${h}/*`));
+
+/**
  * The site content scripts: one per adapter (entrypoints/site-<id>.ts, unlisted scripts listed here), so a page
  * compiles only its own adapter, and none of WXT's content-script wrapper (its ContentScriptContext cost each
  * page ~1 ms of main-thread time and touched chrome.runtime at once). In the TEST build each also runs on the
@@ -121,7 +127,8 @@ export default defineConfig({
     name: testBuild ? 'Wheelhouse (test build)' : 'Wheelhouse',
     description:
       'Shows open-source NHS components that already do the job, on tenders and project pages. Matching runs in your browser.',
-    permissions: ['storage', 'activeTab', 'scripting', 'alarms'],
+    permissions: ['storage', 'activeTab', 'scripting', 'alarms', ...(browser === 'firefox' ? LINKED_DATA_HOSTS : [])],
+    ...(browser === 'firefox' ? {} : { host_permissions: LINKED_DATA_HOSTS }),
     // The toolbar button checks other pages on demand through activeTab; no broad host permission.
     ...(browser === 'firefox' ? { optional_permissions: LOOPBACK_MATCHES } : { optional_host_permissions: LOOPBACK_MATCHES }),
     action: { default_title: 'Wheelhouse: check this page' },

@@ -2,7 +2,6 @@
 import type { SiteAdapter } from './types';
 import { cleanText, cpvCodesIn, clip, visibleText } from '../utils/text';
 import { labelsIn, titleWithoutSuffix } from '../utils/dom';
-import { needFromOcds } from './ocds';
 
 const LABELS = 'h2, h3, h4, h5, dt, strong';
 
@@ -24,7 +23,6 @@ export const findATender: SiteAdapter = {
       }
       return undefined;
     },
-    merge: needFromOcds,
   },
   extract(doc, url) {
     const main = doc.querySelector('main.notice-view, main') ?? doc.body;

@@ -35,14 +35,12 @@ export interface SiteAdapter {
   anchor(doc: Document): Element | null;
   /**
    * Structured data the page itself links to (Find a Tender's OCDS release package), read when the markup left a
-   * field of the need empty, and then preferred to the markup. It is fetched only from the page's own site
-   * (features/linked-data.ts enforces both).
+   * field of the need empty, and then preferred to the markup. The content script finds the link; the background
+   * fetches it from the page's own site only and merges it (features/linked-data.ts, adapters/linked-data-merge.ts).
    */
   linkedData?: {
     /** The linked document, when the page links one. */
     find(doc: Document, url: URL): URL | undefined;
-    /** The need with the linked data's fields where present; the markup's need fills the gaps. */
-    merge(need: PageNeed, data: unknown): PageNeed;
   };
   /** Single-page sites re-run the check on soft navigation. */
   softNavigation?: boolean;

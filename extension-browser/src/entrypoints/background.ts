@@ -28,6 +28,8 @@ export default defineBackground(() => {
     injectOnDemand: async (tabId) => {
       await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/on-demand.js'] });
     },
+    // The page's own linked data (host permissions for the sites whose adapter reads one: wxt.config.ts).
+    fetchLinked: (url, init) => fetch(url, init),
   });
 
   browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (response: unknown) => void) => {

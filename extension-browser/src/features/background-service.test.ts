@@ -2,10 +2,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PageNeed } from '../adapters/types';
 import { browserCatalogueCache } from '../utils/catalogue-cache';
+import type { MatchResponse } from '../utils/messages';
 import { getSettings, updateSettings } from '../utils/storage';
 import { buildIndex } from '@wheelhouse/shared/matching';
 import { BackgroundService } from './background-service';
 import { CatalogueStore } from './catalogue-store';
+import type { LinkedFetch } from './linked-data';
 import { createLocalMatcher } from './local-matcher';
 import { component, memoryStore } from './testing';
 
@@ -52,7 +54,7 @@ function need(over: Partial<PageNeed> = {}): PageNeed {
   };
 }
 
-function service(inject = vi.fn(() => Promise.resolve()), pages = memoryStore()) {
+function service(inject = vi.fn(() => Promise.resolve()), pages = memoryStore(), fetchLinked?: LinkedFetch) {
   const store = new CatalogueStore({
     bundled: { version: 't', components },
     buildIndex,
@@ -60,7 +62,11 @@ function service(inject = vi.fn(() => Promise.resolve()), pages = memoryStore())
     fetch: () => Promise.reject(new TypeError('offline')),
     now: () => new Date(),
   });
-  return { svc: new BackgroundService({ store, createMatcher: createLocalMatcher, getSettings, pages, injectOnDemand: inject }), inject, pages };
+  return {
+    svc: new BackgroundService({ store, createMatcher: createLocalMatcher, getSettings, pages, injectOnDemand: inject, fetchLinked }),
+    inject,
+    pages,
+  };
 }
 
 beforeEach(() => fakeBrowser.reset());
@@ -124,6 +130,28 @@ describe('BackgroundService', () => {
     expect((await svc.match(need(), other)).dismissed).toBe(true);
     await svc.handle({ type: 'wheelhouse/collapse', collapsed: false });
     expect(pages.collapsed).toBe(false);
+  });
+
+  it("reads the page's own linked data before matching: from the page's origin only, and not for a hidden page", async () => {
+    const page = { key: 'https://www.find-tender.service.gov.uk/Notice/067890-2024', host: 'www.find-tender.service.gov.uk' };
+    const linked = `${page.key}/OCDS/ReleasePackage`;
+    const ocds = {
+      releases: [{ tender: { description: need().description, classification: { scheme: 'CPV', id: '48180000' } } }],
+    };
+    const fetchLinked = vi.fn((_url: string, _init: RequestInit) => Promise.resolve(new Response(JSON.stringify(ocds))));
+    const { svc } = service(undefined, undefined, fetchLinked);
+    // The markup gave a title only: the OCDS description is what matches.
+    const sparse = need({ title: 'Notice 067890-2024', description: '', cpvCodes: [] });
+    expect((await svc.match(sparse, page)).suggestions).toEqual([]);
+    const res = (await svc.handle({ type: 'wheelhouse/match', need: sparse, page, linked })) as MatchResponse;
+    expect(fetchLinked).toHaveBeenCalledWith(linked, expect.objectContaining({ credentials: 'omit', referrerPolicy: 'no-referrer' }));
+    expect(res.suggestions[0]?.id).toBe('ers-fhir-api');
+    await svc.match(sparse, page, false, 'https://evil.example/Notice/067890-2024/OCDS/ReleasePackage');
+    await svc.match(sparse, page, false, 'not a url');
+    expect(fetchLinked).toHaveBeenCalledTimes(1);
+    await svc.hide('page', page);
+    expect((await svc.match(sparse, page, false, linked)).dismissed).toBe(true);
+    expect(fetchLinked).toHaveBeenCalledTimes(1);
   });
 
   it('searches the catalogue for the popup without an abstention threshold', async () => {

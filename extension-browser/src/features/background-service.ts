@@ -1,11 +1,13 @@
 // Answers the content script and popup. Matching runs here, in the extension, against the local catalogue:
 // the need never leaves the browser.
+import { LINKED_DATA_MERGE } from '../adapters/linked-data-merge';
 import type { PageNeed } from '../adapters/types';
 import type { CatalogueStatus, MatchResponse, PageRef, WheelhouseRequest } from '../utils/messages';
 import type { PageStore } from '../utils/page-storage';
 import type { Settings } from '../utils/storage';
 import type { Suggestion } from '../utils/suggestion';
 import type { CatalogueDoc, CatalogueState, CatalogueStore } from './catalogue-store';
+import { readLinkedData, type LinkedFetch } from './linked-data';
 import { toSuggestion, type MatchHit } from './suggestions';
 
 export interface Matcher {
@@ -21,6 +23,8 @@ export interface BackgroundDeps {
   pages: PageStore;
   /** Injects the on-demand content script into a tab the user granted through activeTab. */
   injectOnDemand(tabId: number): Promise<void>;
+  /** Reads a page's own linked data (features/linked-data.ts); without it, the markup's need is matched. */
+  fetchLinked?: LinkedFetch;
 }
 
 const MAX_SUGGESTIONS = 5;
@@ -37,7 +41,7 @@ export class BackgroundService {
   async handle(request: WheelhouseRequest): Promise<unknown> {
     switch (request.type) {
       case 'wheelhouse/match':
-        return this.match(request.need, request.page, request.ignoreDismissed === true);
+        return this.match(request.need, request.page, request.ignoreDismissed === true, request.linked);
       case 'wheelhouse/hide':
         await this.hide(request.scope, request.page);
         return { ok: true };
@@ -62,8 +66,11 @@ export class BackgroundService {
     }
   }
 
-  /** `ignoreDismissed`: the user asked for this check (toolbar), which overrides earlier "hide" choices. */
-  async match(need: PageNeed, page?: PageRef, ignoreDismissed = false): Promise<MatchResponse> {
+  /**
+   * `ignoreDismissed`: the user asked for this check (toolbar), which overrides earlier "hide" choices. `linked`:
+   * where the page's own linked data is served (read only when the page is neither hidden nor switched off).
+   */
+  async match(need: PageNeed, page?: PageRef, ignoreDismissed = false, linked?: string): Promise<MatchResponse> {
     const [state, settings, dismissed, collapsed] = await Promise.all([
       this.#deps.store.current(),
       this.#deps.getSettings(),
@@ -77,8 +84,25 @@ export class BackgroundService {
     if (need.adapter !== 'generic' && (settings.sites[need.adapter] === false || state.disabledAdapters.includes(need.adapter))) {
       return { ...answer, disabled: true };
     }
-    const hits = this.#matcherFor(state).match(need, MAX_SUGGESTIONS);
-    return { ...answer, suggestions: this.#toSuggestions(state, hits, settings, need) };
+    const full = linked && page ? await this.#withLinkedData(need, linked, page) : need;
+    const hits = this.#matcherFor(state).match(full, MAX_SUGGESTIONS);
+    return { ...answer, suggestions: this.#toSuggestions(state, hits, settings, full) };
+  }
+
+  /** The need with the page's linked data, read from the page's own origin only; else the need as read. */
+  async #withLinkedData(need: PageNeed, linked: string, page: PageRef): Promise<PageNeed> {
+    const merge = LINKED_DATA_MERGE[need.adapter];
+    if (!merge || !this.#deps.fetchLinked || typeof linked !== 'string') return need;
+    let target: URL;
+    let origin: string;
+    try {
+      target = new URL(linked);
+      origin = new URL(page.key).origin;
+    } catch {
+      return need;
+    }
+    if (target.origin !== origin || (target.protocol !== 'https:' && target.protocol !== 'http:')) return need;
+    return readLinkedData(need, target.href, merge, this.#deps.fetchLinked);
   }
 
   async hide(scope: 'page' | 'site', page: PageRef): Promise<void> {

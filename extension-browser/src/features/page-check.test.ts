@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { github } from '../adapters/github';
 import { findATender } from '../adapters/find-a-tender';
 import { fixtureHtml } from '../adapters/fixture.testing';
@@ -18,8 +18,6 @@ function input(over: Partial<PageCheckInput> = {}): PageCheckInput {
     send: scriptedSend(() => ({ disabled: false, suggestions: [suggestionFor('ers-fhir-api')] })),
     signal: new AbortController().signal,
     showEmpty: false,
-    // Offline unless a test serves the notice's OCDS release package.
-    fetch: () => Promise.reject(new TypeError('offline')),
     ...over,
   };
 }
@@ -47,18 +45,15 @@ describe('runPageCheck', () => {
     expect(result.workMs).toBeGreaterThanOrEqual(0);
   });
 
-  it("reads the notice's linked OCDS data only when the markup lacks a field, and then prefers it", async () => {
+  it("names the notice's linked OCDS data in its request only when the markup lacks a field (the background reads it)", async () => {
     loadPage('find-a-tender-old');
-    const unused = vi.fn(() => Promise.reject(new TypeError('offline')));
-    await runPageCheck(input({ fetch: unused }));
-    expect(unused).not.toHaveBeenCalled();
-    loadPage('find-a-tender-sparse');
     const send = scriptedSend(() => ({ disabled: false, suggestions: [suggestionFor('ers-fhir-api')] }));
-    const ocds = { releases: [{ tender: { title: 'Referral management (OCDS)', classification: { scheme: 'CPV', id: '48180000' } } }] };
-    const fetch = () => Promise.resolve(new Response(JSON.stringify(ocds)));
+    await runPageCheck(input({ send }));
+    expect(send.requests[0]).not.toHaveProperty('linked');
+    loadPage('find-a-tender-sparse');
     const sparse = new URL('https://www.find-tender.service.gov.uk/Notice/067890-2024');
-    await runPageCheck(input({ send, fetch, url: sparse, location: sparse }));
-    expect(send.requests[0]).toMatchObject({ need: { title: 'Referral management (OCDS)', cpvCodes: ['48180000'] } });
+    await runPageCheck(input({ send, url: sparse, location: sparse }));
+    expect(send.requests[1]).toMatchObject({ linked: 'https://www.find-tender.service.gov.uk/Notice/067890-2024/OCDS/ReleasePackage' });
   });
 
   it('shows nothing when nothing matched, unless asked to (toolbar / loopback)', async () => {

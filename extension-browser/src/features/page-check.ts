@@ -5,7 +5,7 @@
 import type { PageNeed, SiteAdapter } from '../adapters/types';
 import type { PageRef, SendMessage } from '../utils/messages';
 import { pageKey } from '../utils/site-url';
-import { withLinkedData, type LinkedFetch } from './linked-data';
+import { linkedDataUrl } from './linked-data';
 import { mountOverlay, type OverlayHandle } from './overlay';
 import type { SoftNavigation } from './soft-navigation';
 
@@ -26,8 +26,6 @@ export interface PageCheckInput {
   waitForContent?: SoftNavigation['waitForContent'];
   /** How long to wait for late content. */
   waitMs?: number;
-  /** For the data a page links to (adapter.linkedData); default: the content script's fetch. */
-  fetch?: LinkedFetch;
 }
 
 export interface PageCheckResult {
@@ -51,19 +49,23 @@ export async function runPageCheck(input: PageCheckInput): Promise<PageCheckResu
   };
 
   const page: PageRef = { key: pageKey(location), host: location.hostname };
-  let need = timed(() => safeExtract(adapter, doc, url));
-  if ((!need || !need.description) && adapter.softNavigation && input.waitForContent) {
-    need = (await input.waitForContent(doc, () => timed(() => safeExtract(adapter, doc, url)), input.waitMs ?? 3000, signal)) ?? need;
+  let read = timed(() => safeExtract(adapter, doc, url));
+  if ((!read || !read.description) && adapter.softNavigation && input.waitForContent) {
+    read = (await input.waitForContent(doc, () => timed(() => safeExtract(adapter, doc, url)), input.waitMs ?? 3000, signal)) ?? read;
   }
   if (signal.aborted) return { outcome: 'aborted', workMs };
-  if (!need) return { outcome: 'no-need', workMs };
-  if (adapter.linkedData) {
-    const fetchFn = input.fetch ?? ((resource, init) => fetch(resource, init));
-    need = await withLinkedData({ adapter, document: doc, url, location, need, fetch: fetchFn, signal });
-    if (signal.aborted) return { outcome: 'aborted', need, workMs };
-  }
-
-  const response = await input.send({ type: 'wheelhouse/match', need, page, ignoreDismissed: input.ignoreDismissed === true });
+  if (!read) return { outcome: 'no-need', workMs };
+  const need = read;
+  // The page's own structured data, when the markup left a field empty: the background reads it (no request, no
+  // JSON parse on the page's main thread).
+  const linked = timed(() => linkedDataUrl(adapter, doc, url, location, need));
+  const response = await input.send({
+    type: 'wheelhouse/match',
+    need,
+    page,
+    ignoreDismissed: input.ignoreDismissed === true,
+    ...(linked ? { linked } : {}),
+  });
   if (signal.aborted) return { outcome: 'aborted', need, workMs };
   if (response.dismissed) return { outcome: 'dismissed', need, workMs };
   if (response.disabled) return { outcome: 'disabled', need, workMs };

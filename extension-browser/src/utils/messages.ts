@@ -12,9 +12,11 @@ export interface PageRef {
 export type WheelhouseRequest =
   /**
    * One round trip per check: the background answers whether the page is hidden, whether the overlay starts
-   * collapsed, and the suggestions, so the content script touches no extension storage itself.
+   * collapsed, and the suggestions, so the content script touches no extension storage itself. `linked`: where
+   * the page's own linked data is served, when the markup left a field of the need empty (features/linked-data.ts);
+   * the background reads it before matching.
    */
-  | { type: 'wheelhouse/match'; need: PageNeed; page: PageRef; ignoreDismissed?: boolean }
+  | { type: 'wheelhouse/match'; need: PageNeed; page: PageRef; ignoreDismissed?: boolean; linked?: string }
   | { type: 'wheelhouse/hide'; scope: 'page' | 'site'; page: PageRef }
   | { type: 'wheelhouse/collapse'; collapsed: boolean }
   | { type: 'wheelhouse/search'; query: string }
