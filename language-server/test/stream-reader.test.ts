@@ -20,6 +20,7 @@ import { createServer } from '../src/server.js';
 import { peekRoute } from '../src/transport/route.js';
 import {
   inlineDecode,
+  MAX_HEADER_BYTES,
   MessageDecodeError,
   OffThreadStreamReader,
   type BodyDecoder,
@@ -135,6 +136,15 @@ describe('framing', () => {
     expect(errors[0]?.message).toMatch(/Content-Length/);
     expect(got).toEqual([request(1, 'shutdown')]);
   });
+  test('bytes that never end a header are reported and not kept; a message after them is read', async () => {
+    const { stream, messages: got, errors } = reading();
+    stream.write(Buffer.alloc(MAX_HEADER_BYTES + 10, 'x'));
+    stream.write(Buffer.concat([Buffer.from('\r\n\r\n'), frame(request(1, 'shutdown'))]));
+    await until(() => got.length === 1);
+    expect(errors[0]?.message).toMatch(/No end of a message header/);
+    expect(got).toEqual([request(1, 'shutdown')]);
+  });
+
   test('a Content-Length no buffer can hold is reported, not thrown; its bytes are read past', async () => {
     const { stream, messages: got, errors } = reading({ bigMessageBytes: 1024 });
     const shutdown = frame(request(1, 'shutdown'));

@@ -54,6 +54,11 @@ interface Entry {
 }
 
 const HEADER_END = Buffer.from('\r\n\r\n', 'ascii');
+/**
+ * Real headers are a few dozen bytes. More than this without the blank line that ends them is not a header (a
+ * client writing something else to stdin): reported, and not kept growing in memory.
+ */
+export const MAX_HEADER_BYTES = 64 * 1024;
 
 export class OffThreadStreamReader extends AbstractMessageReader {
   private readonly bigMessageBytes: number;
@@ -114,6 +119,12 @@ export class OffThreadStreamReader extends AbstractMessageReader {
         const joined = this.header.length > 0 ? Buffer.concat([this.header, chunk]) : chunk;
         const end = joined.indexOf(HEADER_END);
         if (end < 0) {
+          if (joined.length > MAX_HEADER_BYTES) {
+            this.fireError(new Error(`No end of a message header in ${joined.length} bytes: not a JSON-RPC stream?`));
+            // The last bytes may be the start of a header end that the next chunk completes.
+            this.header = Buffer.from(joined.subarray(joined.length - (HEADER_END.length - 1)));
+            return;
+          }
           this.header = joined;
           return;
         }
