@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { SITE_ADAPTERS } from '../adapters';
 import { findATender } from '../adapters/find-a-tender';
+import { LINKED_DATA_MERGE } from '../adapters/linked-data-merge';
 import { loadFixture } from '../adapters/fixture.testing';
 import { needFromOcds } from '../adapters/ocds';
 import type { PageNeed } from '../adapters/types';
@@ -41,6 +43,12 @@ describe('linkedDataUrl (content script)', () => {
 });
 
 describe('readLinkedData (background)', () => {
+  it('has a reader for every adapter whose pages link data (else the link would be sent and never read)', () => {
+    const linking = SITE_ADAPTERS.filter((a) => a.linkedData).map((a) => a.id);
+    expect(linking.length).toBeGreaterThan(0);
+    expect(Object.keys(LINKED_DATA_MERGE).sort()).toEqual([...linking].sort());
+  });
+
   it('fetches without cookies or referrer, sends nothing, and prefers the linked fields', async () => {
     const fetch = json(release);
     const need = await readLinkedData(markup, OCDS_URL, needFromOcds, fetch);
